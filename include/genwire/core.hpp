@@ -1,0 +1,13 @@
+// genwire/core.hpp: the provider-neutral core: reflection, strict JSON, validation, query strings.
+#pragma once
+
+#include "core/decode.hpp"
+#include "core/encode.hpp"
+#include "core/endpoint.hpp"
+#include "core/error.hpp"
+#include "core/formats.hpp"
+#include "core/json_value.hpp"
+#include "core/options.hpp"
+#include "core/query.hpp"
+#include "core/reflect.hpp"
+#include "core/types.hpp"

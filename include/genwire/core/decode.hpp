@@ -1,0 +1,336 @@
+// genwire/core/decode.hpp: JSON text straight into a struct, no intermediate DOM.
+//
+//   genwire::result<T> r = genwire::decode<T>(text);                  // default rules
+//   genwire::result<T> r = genwire::decode<T, genwire::strict>(text); // + formats, closed enums, unknown keys
+//   if (!r) std::puts(r.error().message().c_str());   // "generations[3].status: expected ..., found ... (offset 123)"
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "detail/checks.hpp"
+#include "detail/keys.hpp"
+#include "detail/scanner.hpp"
+#include "detail/traits.hpp"
+#include "error.hpp"
+#include "json_value.hpp"
+#include "options.hpp"
+#include "reflect.hpp"
+#include "types.hpp"
+
+namespace genwire {
+namespace detail {
+
+// What a type is written as in JSON, in words, for "expected ..." in messages.
+template <class T>
+std::string expectation() {
+  if constexpr (is_nullable<T>::value || is_std_optional<T>::value) return expectation<typename T::value_type>() + " or null";
+  else if constexpr (std::is_same_v<T, bool>) return "true or false";
+  else if constexpr (is_integer_v<T>) return "an integer";
+  else if constexpr (std::is_floating_point_v<T>) return "a number";
+  else if constexpr (is_bounded<T>::value) return bound_text(T::min, T::max);
+  else if constexpr (is_open_enum<T>::value) return "a string";
+  else if constexpr (std::is_enum_v<T>) return enum_expectation<T>();
+  else if constexpr (is_formatted<T>::value) {
+    if constexpr (T::kind == format_kind::date_time) return "a date-time string";
+    else if constexpr (T::kind == format_kind::uuid) return "a UUID string";
+    else return "a URI string";
+  } else if constexpr (is_string_carried_v<T>) return "a string";
+  else if constexpr (is_vector<T>::value) return "an array";
+  else if constexpr (is_std_array<T>::value) return "an array of " + std::to_string(std::tuple_size_v<T>);
+  else if constexpr (std::is_same_v<T, raw_json> || std::is_same_v<T, json::value>) return "a JSON value";
+  else if constexpr (is_variant<T>::value) {
+    return []<class... A>(std::variant<A...>*) {
+      std::string s;
+      ((s += (s.empty() ? "" : " or ") + expectation<A>()), ...);
+      return s;
+    }(static_cast<T*>(nullptr));
+  } else return "an object";
+}
+
+template <class T>
+constexpr json_kind kind_of() {
+  if constexpr (std::is_same_v<T, bool>) return json_kind::boolean;
+  else if constexpr (is_integer_v<T> || std::is_floating_point_v<T> || is_bounded<T>::value) return json_kind::number;
+  else if constexpr (is_string_carried_v<T>) return json_kind::string;
+  else if constexpr (is_vector<T>::value || is_std_array<T>::value) return json_kind::array;
+  else if constexpr (std::is_same_v<T, raw_json> || std::is_same_v<T, json::value> || is_variant<T>::value ||
+                     is_nullable<T>::value || is_std_optional<T>::value)
+    return json_kind::any;
+  else return json_kind::object;
+}
+
+inline json_kind kind_at(char c) noexcept {
+  switch (c) {
+    case '{': return json_kind::object;
+    case '[': return json_kind::array;
+    case '"': return json_kind::string;
+    case 't':
+    case 'f': return json_kind::boolean;
+    case 'n': return json_kind::null;
+    default: return json_kind::number;
+  }
+}
+
+template <options Opts>
+class decoder {
+ public:
+  explicit decoder(scanner& s) : s_(s) {}
+
+  template <class T>
+  bool read(T& out) {
+    s_.skip_ws();
+    const char* at = s_.pos();
+    if constexpr (is_nullable<T>::value || is_std_optional<T>::value) {
+      // Outside an object member, std::optional reads null like nullable does.
+      if (s_.peek() == 'n') {
+        if (!s_.literal("null")) return false;
+        out.reset();
+        return true;
+      }
+      out.emplace();
+      return read(*out);
+    } else if constexpr (std::is_same_v<T, raw_json>) {
+      if (!s_.skip_value()) return false;
+      out = raw_json::from_trusted_text(std::string(at, s_.pos()));
+      return true;
+    } else if constexpr (std::is_same_v<T, json::value>) {
+      return read_dynamic(s_, out);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      if (s_.peek() == 't') return s_.literal("true") && (out = true, true);
+      if (s_.peek() == 'f') return s_.literal("false") && (out = false, true);
+      return wrong_type<T>(at);
+    } else if constexpr (is_integer_v<T> || std::is_floating_point_v<T>) {
+      return read_number(out, at);
+    } else if constexpr (is_bounded<T>::value) {
+      if (!read(out.value)) return false;
+      return report(check_bounds<T>(out.value), at);
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      if (s_.peek() != '"') return wrong_type<T>(at);
+      out.clear();
+      return s_.read_string(out);
+    } else if constexpr (is_string_carried_v<T>) {
+      if (s_.peek() != '"') return wrong_type<T>(at);
+      std::string text;
+      if (!s_.read_string(text)) return false;
+      return report(assign_from_text<Opts>(out, std::move(text)), at);
+    } else if constexpr (is_vector<T>::value) {
+      return read_array(at, [&](std::size_t) { return read(out.emplace_back()); }, [&] { out.clear(); });
+    } else if constexpr (is_std_array<T>::value) {
+      std::size_t n = 0;
+      if (!read_array(at, [&](std::size_t i) { return i < out.size() ? (++n, read(out[i])) : too_many(out.size()); }, [] {}))
+        return false;
+      if (n != out.size())
+        return s_.fail(errc::wrong_type, at, expectation<T>() + " elements", "an array of " + std::to_string(n));
+      return true;
+    } else if constexpr (is_variant<T>::value) {
+      return read_variant(out, at);
+    } else {
+      static_assert(reflect::reflectable<T>, "genwire cannot decode this type: not an aggregate struct or a known type");
+      return read_object(out, at);
+    }
+  }
+
+ private:
+  // A value of the wrong JSON type, or no valid JSON value at all.
+  template <class T>
+  bool wrong_type(const char* at) {
+    if (s_.at_end()) return s_.fail(errc::unexpected_end, at, expectation<T>(), "end of input");
+    const char c = *at;
+    const bool starts_value = std::string_view("{[\"tfn-0123456789").find(c) != std::string_view::npos;
+    if (!starts_value) return s_.fail(errc::syntax, at, "a JSON value", s_.describe(at));
+    // Check the value's own syntax first: a malformed value is a syntax error, not a type error.
+    if (!s_.skip_value()) return false;
+    return s_.fail(errc::wrong_type, at, expectation<T>(), s_.describe(at));
+  }
+
+  bool report(const std::optional<violation>& v, const char* at) {
+    if (!v) return true;
+    return s_.fail(v->code, at, v->expected, v->found);
+  }
+
+  bool too_many(std::size_t n) {
+    return s_.fail(errc::wrong_type, s_.pos(), "an array of " + std::to_string(n), "more elements");
+  }
+
+  template <class T>
+  bool read_number(T& out, const char* at) {
+    const char c = s_.peek();
+    if (c != '-' && (c < '0' || c > '9')) return wrong_type<T>(at);
+    std::string_view tok;
+    bool integer = false;
+    if (!s_.read_number(tok, integer)) return false;
+    if constexpr (std::is_floating_point_v<T>) {
+      double d = 0;
+      if (parse_double(tok, d) != std::errc{})
+        return s_.fail(errc::out_of_range, at, "a number within the range of a double", s_.describe(at));
+      out = static_cast<T>(d);
+      return true;
+    } else {
+      if (!integer) return s_.fail(errc::wrong_type, at, "an integer", s_.describe(at));
+      if (parse_integer(tok, out) != std::errc{})
+        return s_.fail(errc::out_of_range, at,
+                       "an integer in [" + std::to_string(std::numeric_limits<T>::min()) + ", " +
+                           std::to_string(std::numeric_limits<T>::max()) + "]",
+                       s_.describe(at));
+      return true;
+    }
+  }
+
+  template <class Element, class Reset>
+  bool read_array(const char* at, Element&& element, Reset&& reset) {
+    if (s_.peek() != '[') return wrong_type<std::vector<int>>(at);
+    if (!s_.enter(at)) return false;
+    s_.expect('[', "'['");
+    reset();
+    s_.skip_ws();
+    if (s_.peek() == ']') {
+      s_.expect(']', "']'");
+      s_.leave();
+      return true;
+    }
+    for (std::size_t i = 0;; ++i) {
+      if (!element(i)) return s_.push_index(i), false;
+      s_.skip_ws();
+      if (s_.peek() == ',') {
+        s_.expect(',', "','");
+        continue;
+      }
+      if (!s_.expect(']', "',' or ']'")) return false;
+      s_.leave();
+      return true;
+    }
+  }
+
+  template <class... A>
+  bool read_variant(std::variant<A...>& out, const char* at) {
+    if (s_.at_end()) return wrong_type<std::variant<A...>>(at);
+    const json_kind k = kind_at(*at);
+    bool done = false, ok = false;
+    (void)((kind_of<A>() == k || kind_of<A>() == json_kind::any
+                ? (done = true, ok = read(out.template emplace<A>()), true)
+                : false) ||
+           ...);
+    if (!done) return wrong_type<std::variant<A...>>(at);
+    return ok;
+  }
+
+  template <class T>
+  bool read_object(T& out, const char* at) {
+    using keys = key_table<T>;
+    constexpr std::size_t n = keys::size;
+    if (s_.peek() != '{') return wrong_type<T>(at);
+    if (!s_.enter(at)) return false;
+    s_.expect('{', "'{'");
+    std::array<bool, n> seen{};
+    std::size_t hint = 0;
+    s_.skip_ws();
+    if (s_.peek() == '}') {
+      s_.expect('}', "'}'");
+    } else {
+      for (;;) {
+        s_.skip_ws();
+        const char* key_at = s_.pos();
+        if (s_.peek() != '"')
+          return s_.fail(s_.at_end() ? errc::unexpected_end : errc::syntax, key_at, "a string key", s_.describe(key_at));
+        std::string_view key;
+        if (!s_.read_key(key, key_scratch_) || !s_.expect(':', "':'")) return false;
+        const std::size_t idx = keys::find(key, hint);
+        if (idx < n) {
+          if (seen[idx]) {
+            s_.push_key(keys::keys[idx]);
+            return s_.fail(errc::duplicate_key, key_at, "each key once", "a second \"" + std::string(keys::keys[idx]) + "\"");
+          }
+          seen[idx] = true;
+          hint = idx + 1;
+          if (!read_member(out, idx)) return s_.push_key(keys::keys[idx]), false;
+        } else {
+          if constexpr (Opts.reject_unknown_keys) {
+            std::string k(key);
+            s_.push_key(k);
+            return s_.fail(errc::unknown_key, key_at, "a key declared by the type", "key " + quote_snippet(k));
+          } else if (!s_.skip_value()) {  // skip_value leaves key_scratch_ (and so `key`) alone
+            return s_.push_key(key), false;
+          }
+        }
+        s_.skip_ws();
+        if (s_.peek() == ',') {
+          s_.expect(',', "','");
+          continue;
+        }
+        if (!s_.expect('}', "',' or '}'")) return false;
+        break;
+      }
+    }
+    s_.leave();
+    // Every required member must have been seen.
+    const char* close = s_.pos() - 1;
+    bool missing = false;
+    reflect::visit(out, [&](auto&... m) {
+      std::size_t i = 0;
+      (void)((!seen[i] && !is_std_optional<std::remove_cvref_t<decltype(m)>>::value
+                  ? (s_.push_key(keys::keys[i]), s_.fail(errc::missing_key, close, {}, {}), missing = true)
+                  : (++i, false)) ||
+             ...);
+    });
+    return !missing;
+  }
+
+  template <class T>
+  bool read_member(T& obj, std::size_t idx) {
+    return reflect::visit(obj, [&](auto&... m) {
+      std::size_t i = 0;
+      bool ok = false;
+      (void)(((i++ == idx) ? (ok = read_field(m), true) : false) || ...);
+      return ok;
+    });
+  }
+
+  template <class M>
+  bool read_field(M& m) {
+    if constexpr (is_std_optional<M>::value) {
+      if constexpr (!is_nullable<typename M::value_type>::value) {
+        // "may be absent" does not mean "may be null".
+        s_.skip_ws();
+        if (s_.peek() == 'n') return wrong_type<typename M::value_type>(s_.pos());
+      }
+      return read(m.emplace());
+    } else {
+      return read(m);
+    }
+  }
+
+  scanner& s_;
+  std::string key_scratch_;
+};
+
+}  // namespace detail
+
+// Decodes into an existing value (members absent from the text keep their state only if optional
+// members are reset first: prefer decode<T>(), which starts from T{}).
+template <options Opts = options{}, class T>
+status decode_into(std::string_view text, T& out) {
+  detail::scanner s(text, Opts.max_depth);
+  detail::decoder<Opts> d(s);
+  if (d.read(out) && s.finish()) return {};
+  return s.take_error();
+}
+
+template <class T, options Opts = options{}>
+result<T> decode(std::string_view text) {
+  T value{};
+  if (auto st = decode_into<Opts>(text, value); !st) return st.error();
+  return value;
+}
+
+// Throwing convenience: the value, or genwire::decode_error.
+template <class T, options Opts = options{}>
+T decode_or_throw(std::string_view text) {
+  return decode<T, Opts>(text).value();
+}
+
+}  // namespace genwire

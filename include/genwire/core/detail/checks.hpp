@@ -1,0 +1,162 @@
+// genwire/core/detail/checks.hpp: the declared rules of scalar types (bounds, lengths, formats,
+// enum names), shared by the JSON decoder, the JSON encoder and the query-string codec so the three
+// can never disagree.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "../error.hpp"
+#include "../formats.hpp"
+#include "../options.hpp"
+#include "../reflect.hpp"
+#include "../types.hpp"
+#include "scanner.hpp"
+#include "traits.hpp"
+
+namespace genwire::detail {
+
+// A failed check: everything of an error but its path and offset, which the caller knows.
+struct violation {
+  errc code;
+  std::string expected;
+  std::string found;
+};
+
+template <class E>
+std::string enum_expectation() {
+  std::string s = "one of ";
+  const auto& names = reflect::enum_names<E>;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i) s += ", ";
+    s += '"';
+    s += names[i];
+    s += '"';
+  }
+  return s;
+}
+
+template <class E>
+constexpr std::optional<E> enum_from_name(std::string_view name) noexcept {
+  const auto& names = reflect::enum_names<E>;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == name) return static_cast<E>(i);
+  return std::nullopt;
+}
+
+template <class E>
+constexpr std::string_view enum_to_name(E e) noexcept {
+  const auto i = static_cast<std::size_t>(e);
+  const auto& names = reflect::enum_names<E>;
+  return i < names.size() ? names[i] : std::string_view{};
+}
+
+inline std::string bound_text(long long lo, long long hi) {
+  if (lo != no_min && hi != no_max) return "a number in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
+  if (lo != no_min) return "a number >= " + std::to_string(lo);
+  return "a number <= " + std::to_string(hi);
+}
+
+template <class B>
+std::optional<violation> check_bounds(const typename B::value_type& v) {
+  if constexpr (B::min != no_min) {
+    if (v < static_cast<typename B::value_type>(B::min))
+      return violation{errc::out_of_range, bound_text(B::min, B::max), std::to_string(v)};
+  }
+  if constexpr (B::max != no_max) {
+    if (v > static_cast<typename B::value_type>(B::max))
+      return violation{errc::out_of_range, bound_text(B::min, B::max), std::to_string(v)};
+  }
+  return std::nullopt;
+}
+
+template <class S>
+std::optional<violation> check_length(std::string_view v) {
+  const auto n = formats::utf8_length(v);
+  if (!n) return violation{errc::invalid_utf8, "valid UTF-8", "a string that is not"};
+  if (*n < S::min_length || *n > S::max_length) {
+    std::string expected = "a string of at least " + std::to_string(S::min_length) + " character" + (S::min_length == 1 ? "" : "s");
+    if (S::max_length != std::numeric_limits<std::size_t>::max()) expected += " and at most " + std::to_string(S::max_length);
+    return violation{errc::constraint, expected, "string " + quote_snippet(v) + " (" + std::to_string(*n) + " characters)"};
+  }
+  return std::nullopt;
+}
+
+template <format_kind K>
+std::optional<violation> check_format(std::string_view v) {
+  bool ok = false;
+  const char* what = "";
+  if constexpr (K == format_kind::date_time) ok = formats::parse_date_time(v).has_value(), what = "an RFC 3339 date-time";
+  else if constexpr (K == format_kind::uuid) ok = formats::is_uuid(v), what = "a UUID";
+  else ok = formats::is_uri(v), what = "an absolute URI";
+  if (ok) return std::nullopt;
+  return violation{errc::format, what, "string " + quote_snippet(v)};
+}
+
+// The rules of a string-carried scalar type T, given its text. `text_is_json_string` tells the
+// query codec's callers apart from the JSON decoder's (the text is the same; only messages differ).
+template <options Opts, class T>
+std::optional<violation> assign_from_text(T& out, std::string&& text) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    out = std::move(text);
+  } else if constexpr (is_sized_string<T>::value) {
+    if (auto v = check_length<T>(text)) return v;
+    out.value = std::move(text);
+  } else if constexpr (is_formatted<T>::value) {
+    if constexpr (Opts.check_formats) {
+      if (auto v = check_format<T::kind>(text)) return v;
+    }
+    out.text = std::move(text);
+  } else if constexpr (is_open_enum<T>::value) {
+    using E = decltype(out.value());
+    if (auto e = enum_from_name<E>(text)) {
+      out = *e;
+    } else {
+      if constexpr (Opts.closed_enums) return violation{errc::unknown_enum, enum_expectation<E>(), "string " + quote_snippet(text)};
+      out = T::unknown(std::move(text));
+    }
+  } else if constexpr (std::is_enum_v<T>) {
+    if (auto e = enum_from_name<T>(text)) out = *e;
+    else return violation{errc::unknown_enum, enum_expectation<T>(), "string " + quote_snippet(text)};
+  } else {
+    static_assert(sizeof(T) == 0, "not a string-carried type");
+  }
+  return std::nullopt;
+}
+
+template <class T>
+inline constexpr bool is_string_carried_v = std::is_same_v<T, std::string> || is_sized_string<T>::value ||
+                                            is_formatted<T>::value || is_open_enum<T>::value || std::is_enum_v<T>;
+
+// The text a string-carried value encodes to, after its rules are checked.
+template <options Opts, class T>
+std::optional<violation> text_for_encoding(const T& v, std::string_view& text) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    text = v;
+  } else if constexpr (is_sized_string<T>::value) {
+    if (auto bad = check_length<T>(v.value)) return bad;
+    text = v.value;
+  } else if constexpr (is_formatted<T>::value) {
+    if constexpr (Opts.check_formats) {
+      if (auto bad = check_format<T::kind>(v.text)) return bad;
+    }
+    text = v.text;
+  } else if constexpr (is_open_enum<T>::value) {
+    using E = decltype(v.value());
+    if (v.known()) {
+      text = enum_to_name(v.value());
+      if (text.empty()) return violation{errc::unencodable, enum_expectation<E>(), "enumerator " + std::to_string(static_cast<long long>(v.value()))};
+    } else {
+      if constexpr (Opts.closed_enums) return violation{errc::unknown_enum, enum_expectation<E>(), "string " + quote_snippet(v.unknown_text())};
+      text = v.unknown_text();
+    }
+  } else {
+    text = enum_to_name(v);
+    if (text.empty()) return violation{errc::unencodable, enum_expectation<T>(), "enumerator " + std::to_string(static_cast<long long>(v))};
+  }
+  return std::nullopt;
+}
+
+}  // namespace genwire::detail

@@ -1,0 +1,102 @@
+// genwire/core/detail/keys.hpp: each struct's JSON keys, computed once at compile time from the
+// member names, the struct's naming policy (genwire_naming) and its renames (genwire_keys).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+
+#include "../reflect.hpp"
+#include "../types.hpp"
+
+namespace genwire::detail {
+
+template <class T>
+constexpr naming naming_of() {
+  if constexpr (requires { T::genwire_naming; }) return T::genwire_naming;
+  else return naming::as_is;
+}
+
+// The key for one member, written through `emit(char)`; returns its length.
+template <class T, class Emit>
+constexpr std::size_t spell_key(std::string_view member, Emit&& emit) {
+  if constexpr (requires { T::genwire_keys; }) {
+    for (const key_rename& r : T::genwire_keys)
+      if (r.member == member) {
+        for (char c : r.key) emit(c);
+        return r.key.size();
+      }
+  }
+  std::size_t n = 0;
+  bool upper_next = false;
+  for (char c : member) {
+    if (naming_of<T>() == naming::camel_case && c == '_' && n > 0) {
+      upper_next = true;
+      continue;
+    }
+    emit(upper_next && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+    upper_next = false;
+    ++n;
+  }
+  return n;
+}
+
+template <class T>
+struct key_table {
+  static constexpr auto& names = reflect::member_names<T>;
+  static constexpr std::size_t size = names.size();
+  static constexpr std::size_t total = [] {
+    std::size_t n = 0;
+    for (auto m : names) n += spell_key<T>(m, [](char) {}) + 3;  // "key":
+    return n;
+  }();
+  // All members' `"key":` spellings back to back; keys are views into it.
+  static constexpr std::array<char, total + 1> storage = [] {
+    std::array<char, total + 1> s{};
+    std::size_t at = 0;
+    for (auto m : names) {
+      s[at++] = '"';
+      spell_key<T>(m, [&](char c) { s[at++] = c; });
+      s[at++] = '"';
+      s[at++] = ':';
+    }
+    return s;
+  }();
+  // `"key":` as written by the encoder.
+  static constexpr std::array<std::string_view, size> quoted = [] {
+    std::array<std::string_view, size> out{};
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+      const std::size_t len = spell_key<T>(names[i], [](char) {}) + 3;
+      out[i] = std::string_view(storage.data() + at, len);
+      at += len;
+    }
+    return out;
+  }();
+  static constexpr std::array<std::string_view, size> keys = [] {
+    std::array<std::string_view, size> out{};
+    for (std::size_t i = 0; i < size; ++i) out[i] = quoted[i].substr(1, quoted[i].size() - 3);
+    return out;
+  }();
+  static constexpr bool valid = [] {
+    for (std::size_t i = 0; i < size; ++i) {
+      for (char c : keys[i])
+        if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
+      for (std::size_t j = 0; j < i; ++j)
+        if (keys[i] == keys[j]) return false;
+    }
+    return true;
+  }();
+  static_assert(valid, "genwire: struct keys must be unique and need no JSON escaping");
+
+  // Index of `key`, trying `hint` first (payloads usually list keys in declaration order).
+  static constexpr std::size_t find(std::string_view key, std::size_t hint) noexcept {
+    for (std::size_t n = 0; n < size; ++n) {
+      const std::size_t i = hint + n < size ? hint + n : hint + n - size;
+      if (keys[i] == key) return i;
+    }
+    return size;
+  }
+};
+
+}  // namespace genwire::detail

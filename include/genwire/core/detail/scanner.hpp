@@ -1,0 +1,521 @@
+// genwire/core/detail/scanner.hpp: the RFC 8259 lexer every JSON decoder in genwire shares.
+// It never reads outside [begin, end), rejects everything RFC 8259 does not allow, and records
+// the first error with its byte offset; callers add the path while unwinding (zero cost on success).
+#pragma once
+
+#include <charconv>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#include "../error.hpp"
+#include "../formats.hpp"
+
+namespace genwire::detail {
+
+struct path_segment {
+  std::string key;  // empty when this is an index
+  std::size_t index = 0;
+  bool is_index = false;
+};
+
+inline bool is_identifier(std::string_view k) {
+  if (k.empty() || (k[0] >= '0' && k[0] <= '9')) return false;
+  for (char c : k)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+// `generations[3].status`, `input["[0]"]`, or `$` for the root; segments arrive innermost first.
+inline std::string render_path(const std::vector<path_segment>& innermost_first) {
+  if (innermost_first.empty()) return "$";
+  std::string out;
+  for (auto it = innermost_first.rbegin(); it != innermost_first.rend(); ++it) {
+    if (it->is_index) {
+      out += '[';
+      out += std::to_string(it->index);
+      out += ']';
+    } else if (is_identifier(it->key)) {
+      if (!out.empty()) out += '.';
+      out += it->key;
+    } else {
+      out += "[\"";
+      for (char c : it->key) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c;
+      }
+      out += "\"]";
+    }
+  }
+  return out;
+}
+
+// A short, printable quotation of input text for error messages.
+inline std::string quote_snippet(std::string_view s, std::size_t limit = 40) {
+  std::string out = "\"";
+  std::size_t n = 0;
+  for (char c : s) {
+    if (n++ == limit) {
+      out += "...";
+      break;
+    }
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      constexpr char hex[] = "0123456789abcdef";
+      out += "\\x";
+      out += hex[u >> 4];
+      out += hex[u & 15];
+    } else {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+  }
+  out += '"';
+  return out;
+}
+
+class scanner {
+ public:
+  scanner(std::string_view text, std::uint32_t max_depth)
+      : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), max_depth_(max_depth) {}
+
+  // ---- position ----
+  [[nodiscard]] const char* pos() const noexcept { return p_; }
+  [[nodiscard]] std::size_t offset_of(const char* q) const noexcept { return static_cast<std::size_t>(q - begin_); }
+  [[nodiscard]] bool at_end() const noexcept { return p_ >= end_; }
+  [[nodiscard]] char peek() const noexcept { return p_ < end_ ? *p_ : '\0'; }
+
+  void skip_ws() noexcept {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  // Consumes `c` (after whitespace) or fails with "expected <what>".
+  bool expect(char c, const char* what) {
+    skip_ws();
+    if (p_ < end_ && *p_ == c) {
+      ++p_;
+      return true;
+    }
+    return fail(p_ >= end_ ? errc::unexpected_end : errc::syntax, p_, what, describe(p_));
+  }
+
+  // ---- errors ----
+  bool fail(errc code, const char* at, std::string expected, std::string found) {
+    if (!failed_) {
+      failed_ = true;
+      error_.code = code;
+      error_.offset = offset_of(at < begin_ ? begin_ : (at > end_ ? end_ : at));
+      error_.expected = std::move(expected);
+      error_.found = std::move(found);
+    }
+    return false;
+  }
+  void push_key(std::string_view key) { path_.push_back({std::string(key), 0, false}); }
+  void push_index(std::size_t i) { path_.push_back({{}, i, true}); }
+  [[nodiscard]] bool failed() const noexcept { return failed_; }
+  [[nodiscard]] genwire::error take_error() {
+    error_.path = render_path(path_);
+    return std::move(error_);
+  }
+
+  // What stands at q, for "found ..." in messages.
+  [[nodiscard]] std::string describe(const char* q) const {
+    if (q >= end_) return "end of input";
+    switch (*q) {
+      case '{': return "an object";
+      case '[': return "an array";
+      case '"': {
+        const char* e = q + 1;
+        while (e < end_ && *e != '"') e += (*e == '\\' && e + 1 < end_) ? 2 : 1;
+        return "string " + quote_snippet(std::string_view(q + 1, static_cast<std::size_t>((e < end_ ? e : end_) - q - 1)));
+      }
+      case 't': return starts_with(q, "true") ? "true" : "'t'";
+      case 'f': return starts_with(q, "false") ? "false" : "'f'";
+      case 'n': return starts_with(q, "null") ? "null" : "'n'";
+      default: break;
+    }
+    if (*q == '-' || (*q >= '0' && *q <= '9')) {
+      const char* e = q;
+      while (e < end_ && (std::string_view("+-.eE").find(*e) != std::string_view::npos || (*e >= '0' && *e <= '9'))) ++e;
+      std::string_view tok(q, static_cast<std::size_t>(e - q));
+      if (tok.size() > 40) return "number " + std::string(tok.substr(0, 40)) + "... (" + std::to_string(tok.size()) + " characters)";
+      return "number " + std::string(tok);
+    }
+    const auto u = static_cast<unsigned char>(*q);
+    if (u >= 0x20 && u < 0x7F) return std::string("'") + *q + "'";
+    constexpr char hex[] = "0123456789abcdef";
+    return std::string("byte 0x") + hex[u >> 4] + hex[u & 15];
+  }
+
+  // ---- depth ----
+  bool enter(const char* at) {
+    if (++depth_ > max_depth_)
+      return fail(errc::depth_exceeded, at, "at most " + std::to_string(max_depth_) + " nested arrays/objects",
+                  "deeper nesting");
+    return true;
+  }
+  void leave() noexcept { --depth_; }
+
+  // ---- literals ----
+  bool literal(std::string_view word) {
+    if (static_cast<std::size_t>(end_ - p_) >= word.size() && std::memcmp(p_, word.data(), word.size()) == 0) {
+      p_ += word.size();
+      return true;
+    }
+    return fail(p_ >= end_ ? errc::unexpected_end : errc::syntax, p_, "a JSON value", describe(p_));
+  }
+
+  // ---- strings ----
+  // At '"': appends the unescaped, UTF-8-validated content to out.
+  bool read_string(std::string& out) {
+    ++p_;  // opening quote
+    const char* run = p_;
+    for (;;) {
+      scan_plain();
+      if (p_ >= end_) return fail(errc::unexpected_end, p_, "closing '\"'", "end of input");
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        out.append(run, p_);
+        ++p_;
+        return true;
+      }
+      if (c == '\\') {
+        out.append(run, p_);
+        if (!read_escape(out)) return false;
+        run = p_;
+        continue;
+      }
+      if (c < 0x20) return fail(errc::syntax, p_, "an escaped control character", describe(p_) + " (raw control character in a string)");
+      // c >= 0x80
+      const std::size_t len = formats::utf8_sequence_length(reinterpret_cast<const unsigned char*>(p_),
+                                                            reinterpret_cast<const unsigned char*>(end_));
+      if (len == 0) return fail(errc::invalid_utf8, p_, "valid UTF-8", describe(p_));
+      p_ += len;
+    }
+  }
+
+  // At '"': a key. Borrows the input when it has no escapes, else unescapes into `scratch`.
+  bool read_key(std::string_view& key, std::string& scratch) {
+    const char* start = p_ + 1;
+    const char* q = start;
+    while (q < end_ && *q != '"' && *q != '\\' && static_cast<unsigned char>(*q) >= 0x20 &&
+           static_cast<unsigned char>(*q) < 0x80)
+      ++q;
+    if (q < end_ && *q == '"') {
+      key = std::string_view(start, static_cast<std::size_t>(q - start));
+      p_ = q + 1;
+      return true;
+    }
+    scratch.clear();
+    if (!read_string(scratch)) return false;
+    key = scratch;
+    return true;
+  }
+
+  // ---- numbers ----
+  // At '-' or a digit: the token, checked against the RFC 8259 number grammar.
+  bool read_number(std::string_view& token, bool& is_integer) {
+    const char* start = p_;
+    const char* q = p_;
+    if (q < end_ && *q == '-') ++q;
+    if (q >= end_) return fail(errc::unexpected_end, q, "a digit", "end of input");
+    if (*q == '0') {
+      ++q;
+      if (q < end_ && *q >= '0' && *q <= '9') return fail(errc::syntax, start, "a number without leading zeros", describe(start));
+    } else if (*q >= '1' && *q <= '9') {
+      while (q < end_ && *q >= '0' && *q <= '9') ++q;
+    } else {
+      return fail(errc::syntax, start, "a JSON value", describe(start));
+    }
+    is_integer = true;
+    if (q < end_ && *q == '.') {
+      is_integer = false;
+      ++q;
+      if (q >= end_ || *q < '0' || *q > '9') return fail(errc::syntax, q, "a digit after '.'", describe(q));
+      while (q < end_ && *q >= '0' && *q <= '9') ++q;
+    }
+    if (q < end_ && (*q == 'e' || *q == 'E')) {
+      is_integer = false;
+      ++q;
+      if (q < end_ && (*q == '+' || *q == '-')) ++q;
+      if (q >= end_ || *q < '0' || *q > '9') return fail(errc::syntax, q, "a digit in the exponent", describe(q));
+      while (q < end_ && *q >= '0' && *q <= '9') ++q;
+    }
+    token = std::string_view(start, static_cast<std::size_t>(q - start));
+    p_ = q;
+    return true;
+  }
+
+  // ---- whole values ----
+  // Validates and skips one value (after whitespace); used for unknown keys and raw_json.
+  bool skip_value() {
+    skip_ws();
+    if (p_ >= end_) return fail(errc::unexpected_end, p_, "a JSON value", "end of input");
+    switch (*p_) {
+      case '{': {
+        const char* open = p_;
+        if (!enter(open)) return false;
+        ++p_;
+        skip_ws();
+        if (peek() == '}') {
+          ++p_;
+          leave();
+          return true;
+        }
+        for (;;) {
+          skip_ws();
+          if (peek() != '"') return fail(at_end() ? errc::unexpected_end : errc::syntax, p_, "a string key", describe(p_));
+          if (!skip_string()) return false;
+          if (!expect(':', "':'") || !skip_value()) return false;
+          skip_ws();
+          if (peek() == ',') {
+            ++p_;
+            continue;
+          }
+          if (peek() == '}') {
+            ++p_;
+            leave();
+            return true;
+          }
+          return fail(at_end() ? errc::unexpected_end : errc::syntax, p_, "',' or '}'", describe(p_));
+        }
+      }
+      case '[': {
+        if (!enter(p_)) return false;
+        ++p_;
+        skip_ws();
+        if (peek() == ']') {
+          ++p_;
+          leave();
+          return true;
+        }
+        for (;;) {
+          if (!skip_value()) return false;
+          skip_ws();
+          if (peek() == ',') {
+            ++p_;
+            continue;
+          }
+          if (peek() == ']') {
+            ++p_;
+            leave();
+            return true;
+          }
+          return fail(at_end() ? errc::unexpected_end : errc::syntax, p_, "',' or ']'", describe(p_));
+        }
+      }
+      case '"': return skip_string();
+      case 't': return literal("true");
+      case 'f': return literal("false");
+      case 'n': return literal("null");
+      default: {
+        std::string_view tok;
+        bool integer = false;
+        return read_number(tok, integer);
+      }
+    }
+  }
+
+  // After the top-level value: only whitespace may follow.
+  bool finish() {
+    skip_ws();
+    if (p_ != end_) return fail(errc::trailing_content, p_, "end of input", describe(p_));
+    return true;
+  }
+
+ private:
+  bool starts_with(const char* q, std::string_view w) const noexcept {
+    return static_cast<std::size_t>(end_ - q) >= w.size() && std::memcmp(q, w.data(), w.size()) == 0;
+  }
+
+  // Advances over bytes that need no attention: ASCII other than '"', '\\' and control characters.
+  void scan_plain() noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    while (end_ - p_ >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p_, 8);
+      const std::uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
+      const std::uint64_t hit = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) | (w - ones * 0x20) | w;
+      if (hit & highs) break;
+      p_ += 8;
+    }
+    while (p_ < end_) {
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) return;
+      ++p_;
+    }
+  }
+
+  bool skip_string() {
+    std::string sink;  // escapes are decoded into it and dropped; plain strings never allocate
+    ++p_;
+    for (;;) {
+      scan_plain();
+      if (p_ >= end_) return fail(errc::unexpected_end, p_, "closing '\"'", "end of input");
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c == '"') {
+        ++p_;
+        return true;
+      }
+      if (c == '\\') {
+        sink.clear();
+        if (!read_escape(sink)) return false;
+        continue;
+      }
+      if (c < 0x20) return fail(errc::syntax, p_, "an escaped control character", describe(p_) + " (raw control character in a string)");
+      const std::size_t len = formats::utf8_sequence_length(reinterpret_cast<const unsigned char*>(p_),
+                                                            reinterpret_cast<const unsigned char*>(end_));
+      if (len == 0) return fail(errc::invalid_utf8, p_, "valid UTF-8", describe(p_));
+      p_ += len;
+    }
+  }
+
+  bool hex4(const char* q, unsigned& out) {
+    if (end_ - q < 4) return fail(errc::invalid_escape, q, "four hex digits", "end of input");
+    unsigned v = 0;
+    for (int i = 0; i < 4; ++i) {
+      const char c = q[i];
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
+      else return fail(errc::invalid_escape, q + i, "a hex digit", describe(q + i));
+    }
+    out = v;
+    return true;
+  }
+
+  // At '\\': appends the escaped character (UTF-8 for \u, pairing surrogates).
+  bool read_escape(std::string& out) {
+    const char* at = p_;
+    if (end_ - p_ < 2) return fail(errc::unexpected_end, p_, "an escape sequence", "end of input");
+    const char e = p_[1];
+    p_ += 2;
+    switch (e) {
+      case '"': out += '"'; return true;
+      case '\\': out += '\\'; return true;
+      case '/': out += '/'; return true;
+      case 'b': out += '\b'; return true;
+      case 'f': out += '\f'; return true;
+      case 'n': out += '\n'; return true;
+      case 'r': out += '\r'; return true;
+      case 't': out += '\t'; return true;
+      case 'u': break;
+      default: return fail(errc::invalid_escape, at, "one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX", describe_escape(at));
+    }
+    unsigned cp = 0;
+    if (!hex4(p_, cp)) return false;
+    p_ += 4;
+    if (cp >= 0xDC00 && cp <= 0xDFFF) return fail(errc::invalid_escape, at, "a high surrogate before a low one", "lone low surrogate " + std::string(at, 6));
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      unsigned lo = 0;
+      if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return fail(errc::invalid_escape, at, "a low surrogate \\uDC00-\\uDFFF after " + std::string(at, 6), "lone high surrogate");
+      if (!hex4(p_ + 2, lo)) return false;
+      if (lo < 0xDC00 || lo > 0xDFFF) return fail(errc::invalid_escape, p_, "a low surrogate \\uDC00-\\uDFFF", std::string(p_, 6));
+      p_ += 6;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    }
+    append_utf8(out, cp);
+    return true;
+  }
+
+  std::string describe_escape(const char* at) const {
+    const auto u = static_cast<unsigned char>(at[1]);
+    if (u >= 0x20 && u < 0x7F) return std::string("\\") + at[1];
+    return "'\\' followed by " + describe(at + 1);
+  }
+
+  static void append_utf8(std::string& out, unsigned cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (cp >> 18));
+      out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  const char* begin_;
+  const char* p_;
+  const char* end_;
+  std::uint32_t max_depth_;
+  std::uint32_t depth_ = 0;
+  bool failed_ = false;
+  genwire::error error_{};
+  std::vector<path_segment> path_;
+};
+
+// ---- numbers from text, shared by the JSON and query codecs ----
+
+// Parses an integer token (already known to be JSON-integer syntax, or query text).
+template <class T>
+inline std::errc parse_integer(std::string_view tok, T& out) {
+  const char* b = tok.data();
+  const char* e = b + tok.size();
+  if constexpr (std::is_unsigned_v<T>) {
+    if (b < e && *b == '-') {
+      // "-0" is zero; any other negative number is outside an unsigned type.
+      bool all_zero = true;
+      for (const char* q = b + 1; q < e; ++q) all_zero = all_zero && *q == '0';
+      if (all_zero && e - b > 1) {
+        out = 0;
+        return std::errc{};
+      }
+      return std::errc::result_out_of_range;
+    }
+  }
+  auto [ptr, ec] = std::from_chars(b, e, out);
+  if (ec == std::errc{} && ptr != e) return std::errc::invalid_argument;
+  return ec;
+}
+
+// Parses a number token; values too small for a double become (signed) zero, too large ones fail.
+inline std::errc parse_double(std::string_view tok, double& out) {
+  const char* b = tok.data();
+  const char* e = b + tok.size();
+  auto [ptr, ec] = std::from_chars(b, e, out);
+  if (ec == std::errc{} && ptr != e) return std::errc::invalid_argument;
+  if (ec != std::errc::result_out_of_range) return ec;
+  // Underflow or overflow? Estimate the decimal magnitude.
+  const char* q = b + (b < e && *b == '-' ? 1 : 0);
+  long long magnitude = 0;
+  const char* dot = q;
+  while (dot < e && *dot >= '0' && *dot <= '9') ++dot;
+  if (dot - q == 1 && *q == '0') {
+    const char* z = dot + (dot < e && *dot == '.' ? 1 : 0);
+    long long zeros = 0;
+    while (z < e && *z == '0') ++z, ++zeros;
+    magnitude = -zeros;
+  } else {
+    magnitude = dot - q;
+  }
+  for (const char* x = q; x < e; ++x)
+    if (*x == 'e' || *x == 'E') {
+      long long exp = 0;
+      const char* d = x + 1;
+      const bool neg = d < e && *d == '-';
+      if (d < e && (*d == '+' || *d == '-')) ++d;
+      for (; d < e && exp < 1000000; ++d) exp = exp * 10 + (*d - '0');
+      magnitude += neg ? -exp : exp;
+      break;
+    }
+  if (magnitude <= 0) {
+    out = (b < e && *b == '-') ? -0.0 : 0.0;
+    return std::errc{};
+  }
+  return std::errc::result_out_of_range;
+}
+
+}  // namespace genwire::detail

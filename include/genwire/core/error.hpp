@@ -1,0 +1,137 @@
+// genwire/core/error.hpp: the one error type every decoder and encoder reports, and result<T>.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+namespace genwire {
+
+enum class errc : std::uint8_t {
+  syntax,            // not RFC 8259 JSON (or not a query string)
+  unexpected_end,    // input ended inside a value
+  trailing_content,  // something after the top-level value
+  invalid_utf8,
+  invalid_escape,
+  depth_exceeded,
+  wrong_type,        // valid JSON, but not the JSON type the member needs
+  missing_key,       // a required key is absent
+  duplicate_key,
+  unknown_key,       // strict mode: a key the type does not declare
+  out_of_range,      // integer overflow, number outside a declared bound
+  constraint,        // minLength and friends
+  format,            // strict mode: date-time / uuid / uri text that breaks its format
+  unknown_enum,      // closed enum (or strict mode) met a string it does not know
+  unencodable,       // encode-side: a value that cannot be written (invalid UTF-8, NaN, ...)
+};
+
+constexpr std::string_view to_string(errc c) noexcept {
+  switch (c) {
+    case errc::syntax: return "syntax error";
+    case errc::unexpected_end: return "unexpected end of input";
+    case errc::trailing_content: return "trailing content";
+    case errc::invalid_utf8: return "invalid UTF-8";
+    case errc::invalid_escape: return "invalid escape";
+    case errc::depth_exceeded: return "nesting too deep";
+    case errc::wrong_type: return "wrong type";
+    case errc::missing_key: return "missing required key";
+    case errc::duplicate_key: return "duplicate key";
+    case errc::unknown_key: return "unknown key";
+    case errc::out_of_range: return "out of range";
+    case errc::constraint: return "constraint violated";
+    case errc::format: return "invalid format";
+    case errc::unknown_enum: return "unknown enum value";
+    case errc::unencodable: return "cannot encode";
+  }
+  return "error";
+}
+
+// What went wrong, where (JSON path and byte offset into the input), what was expected and found.
+// `path` is "$" for the root, else e.g. `generations[3].status` or `input["[0]"]`.
+struct error {
+  errc code = errc::syntax;
+  std::string path = "$";
+  std::size_t offset = 0;
+  std::string expected;
+  std::string found;
+
+  // One readable line: `generations[3].status: expected one of ..., found "done" (offset 123)`.
+  [[nodiscard]] std::string message() const {
+    std::string m = path;
+    m += ": ";
+    if (!expected.empty()) {
+      m += "expected ";
+      m += expected;
+      if (!found.empty()) {
+        m += ", found ";
+        m += found;
+      }
+    } else {
+      m += to_string(code);
+      if (!found.empty()) {
+        m += ": ";
+        m += found;
+      }
+    }
+    m += " (offset ";
+    m += std::to_string(offset);
+    m += ')';
+    return m;
+  }
+};
+
+class decode_error : public std::runtime_error {
+ public:
+  explicit decode_error(genwire::error e) : std::runtime_error(e.message()), error_(std::move(e)) {}
+  [[nodiscard]] const genwire::error& error() const noexcept { return error_; }
+
+ private:
+  genwire::error error_;
+};
+
+// A value or an error; no exceptions unless value() is called on an error.
+template <class T>
+class [[nodiscard]] result {
+ public:
+  result(T value) : state_(std::in_place_index<0>, std::move(value)) {}        // NOLINT: implicit by design
+  result(genwire::error e) : state_(std::in_place_index<1>, std::move(e)) {}   // NOLINT: implicit by design
+
+  [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
+  explicit operator bool() const noexcept { return has_value(); }
+
+  [[nodiscard]] T& value() & { throw_if_error(); return std::get<0>(state_); }
+  [[nodiscard]] const T& value() const& { throw_if_error(); return std::get<0>(state_); }
+  [[nodiscard]] T&& value() && { throw_if_error(); return std::get<0>(std::move(state_)); }
+  T& operator*() & noexcept { return *std::get_if<0>(&state_); }
+  const T& operator*() const& noexcept { return *std::get_if<0>(&state_); }
+  T* operator->() noexcept { return std::get_if<0>(&state_); }
+  const T* operator->() const noexcept { return std::get_if<0>(&state_); }
+
+  [[nodiscard]] const genwire::error& error() const& noexcept { return *std::get_if<1>(&state_); }
+
+ private:
+  void throw_if_error() const {
+    if (state_.index() != 0) throw decode_error(std::get<1>(state_));
+  }
+  std::variant<T, genwire::error> state_;
+};
+
+// Success or an error, for operations that produce nothing else.
+class [[nodiscard]] status {
+ public:
+  status() = default;
+  status(genwire::error e) : error_(std::move(e)), failed_(true) {}  // NOLINT: implicit by design
+  [[nodiscard]] bool ok() const noexcept { return !failed_; }
+  explicit operator bool() const noexcept { return ok(); }
+  [[nodiscard]] const genwire::error& error() const noexcept { return error_; }
+
+ private:
+  genwire::error error_{};
+  bool failed_ = false;
+};
+
+}  // namespace genwire

@@ -1,0 +1,178 @@
+// genwire/core/reflect.hpp: compile-time reflection of aggregates and enums, behind a small interface:
+//
+//   reflect::member_count<T>            number of non-static data members
+//   reflect::visit(obj, f)              f(member0, member1, ...)
+//   reflect::member_names<T>            std::array<std::string_view, N> of member names
+//   reflect::enum_names<E>              the enumerators of E in value order (0..max_enum_value)
+//
+// The compiler tricks live here and nowhere else: aggregate-initialisation probing for the count,
+// structured bindings for access, and the compiler's own spelling of a template argument
+// (__PRETTY_FUNCTION__) for names. Works on g++ >= 12 and clang++ >= 14.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+
+#include "detail/visit_members.hpp"
+
+namespace genwire::reflect {
+
+template <class T>
+concept reflectable = std::is_aggregate_v<T> && std::is_class_v<T> && !std::is_union_v<T>;
+
+namespace detail {
+
+// Converts to anything; only ever used unevaluated, to probe how many initialisers T accepts.
+struct any_initializer {
+  std::size_t index;
+  template <class U>
+  operator U&() const&& noexcept;  // NOLINT: never defined on purpose
+};
+
+template <class T, std::size_t... I>
+constexpr bool accepts_initializers(std::index_sequence<I...>) {
+  return requires { T{any_initializer{I}...}; };
+}
+
+template <class T, std::size_t N = 0>
+constexpr std::size_t count_members() {
+  if constexpr (N > genwire::detail::max_members) {
+    return N;
+  } else if constexpr (accepts_initializers<T>(std::make_index_sequence<N + 1>{})) {
+    return count_members<T, N + 1>();
+  } else {
+    return N;
+  }
+}
+
+template <class T>
+struct holder {
+  T value;
+};
+
+#if defined(__clang__)
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wundefined-var-template"
+#endif
+// Declared, never defined: only its members' addresses are used, as template arguments.
+template <class T>
+extern const holder<T> phantom;
+
+template <class P>
+struct pointer_wrapper {
+  const P* ptr;
+};
+
+template <pointer_wrapper W>
+constexpr std::string_view spelled_pointer() {
+  return __PRETTY_FUNCTION__;
+}
+
+// Addresses of phantom<T>'s members: constant expressions, usable as template arguments.
+template <class T>
+inline constexpr auto member_addresses = genwire::detail::visit_members_n<count_members<T>()>(
+    phantom<T>.value, [](const auto&... m) { return std::tuple<const std::remove_cvref_t<decltype(m)>*...>{&m...}; });
+
+template <class T, std::size_t I>
+constexpr std::string_view raw_member_name() {
+  using member_type = std::remove_cvref_t<decltype(*std::get<I>(member_addresses<T>))>;
+  return spelled_pointer<pointer_wrapper<member_type>{std::get<I>(member_addresses<T>)}>();
+}
+#if defined(__clang__)
+#pragma clang diagnostic pop
+#endif
+
+constexpr bool is_ident_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The spelling ends with a compiler-specific suffix after the member's name; learn its length
+// from a probe whose member name is known.
+struct name_probe {
+  int genwire_probe_member;
+};
+inline constexpr std::string_view probe_spelling = raw_member_name<name_probe, 0>();
+inline constexpr std::size_t name_suffix_length =
+    probe_spelling.size() - probe_spelling.rfind("genwire_probe_member") - std::string_view("genwire_probe_member").size();
+
+constexpr std::string_view extract_member_name(std::string_view spelled) {
+  const std::size_t end = spelled.size() - name_suffix_length;
+  std::size_t begin = end;
+  while (begin > 0 && is_ident_char(spelled[begin - 1])) --begin;
+  return spelled.substr(begin, end - begin);
+}
+
+template <auto V>
+constexpr std::string_view spelled_value() {
+  return __PRETTY_FUNCTION__;
+}
+
+enum class value_probe { genwire_probe_value };
+inline constexpr std::string_view value_spelling = spelled_value<value_probe::genwire_probe_value>();
+inline constexpr std::size_t value_suffix_length =
+    value_spelling.size() - value_spelling.rfind("genwire_probe_value") - std::string_view("genwire_probe_value").size();
+
+// "" when V is not a named enumerator (the compiler spells it as a cast, e.g. "(E)7").
+template <auto V>
+constexpr std::string_view enumerator_name() {
+  constexpr std::string_view s = spelled_value<V>();
+  constexpr std::size_t end = s.size() - value_suffix_length;
+  std::size_t begin = end;
+  while (begin > 0 && is_ident_char(s[begin - 1])) --begin;
+  if (begin == end || (s[begin] >= '0' && s[begin] <= '9') || s[begin - 1] == ')') return {};
+  return s.substr(begin, end - begin);
+}
+
+}  // namespace detail
+
+template <reflectable T>
+inline constexpr std::size_t member_count = detail::count_members<T>();
+
+template <reflectable T, class F>
+constexpr decltype(auto) visit(T& obj, F&& f) {
+  static_assert(member_count<std::remove_cv_t<T>> <= genwire::detail::max_members,
+                "genwire reflects at most 64 members per struct");
+  return genwire::detail::visit_members_n<member_count<std::remove_cv_t<T>>>(obj, std::forward<F>(f));
+}
+
+template <reflectable T>
+inline constexpr auto member_names = []<std::size_t... I>(std::index_sequence<I...>) {
+  return std::array<std::string_view, sizeof...(I)>{
+      detail::extract_member_name(detail::raw_member_name<T, I>())...};
+}(std::make_index_sequence<member_count<T>>{});
+
+// Enumerators are looked up among the values 0..max_enum_value.
+inline constexpr int max_enum_value = 63;
+
+template <class E>
+  requires std::is_enum_v<E>
+struct enum_info {
+  static constexpr auto names = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<std::string_view, sizeof...(I)>{detail::enumerator_name<static_cast<E>(I)>()...};
+  }(std::make_index_sequence<max_enum_value + 1>{});
+  // Number of leading named values; genwire requires enumerators 0, 1, 2, ... without gaps.
+  static constexpr std::size_t count = [] {
+    std::size_t n = 0;
+    while (n < names.size() && !names[n].empty()) ++n;
+    return n;
+  }();
+  static_assert(count > 0, "genwire enums need enumerators numbered 0, 1, 2, ...");
+};
+
+// The enumerators of E in value order; the wire name strips one trailing '_' (for keywords).
+template <class E>
+inline constexpr auto enum_names = [] {
+  std::array<std::string_view, enum_info<E>::count> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    std::string_view n = enum_info<E>::names[i];
+    if (n.size() > 1 && n.back() == '_') n.remove_suffix(1);
+    out[i] = n;
+  }
+  return out;
+}();
+
+}  // namespace genwire::reflect
