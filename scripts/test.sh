@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# THE test command: build and run every test with g++, clang++ and clang++ + ASan/UBSan.
+#
+#   bash scripts/test.sh
+#
+# Installs missing Debian 12 packages first (scripts/deps.sh). Stops at the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PRESETS=(default clang asan)
+JOBS=2
+summary=()
+passed_total=0
+failed_total=0
+current="deps"
+
+on_exit() {
+  local rc=$?
+  echo
+  echo "==================== genwire test summary ===================="
+  local line
+  for line in "${summary[@]}"; do echo "  $line"; done
+  if [[ $rc -ne 0 ]]; then
+    echo "  FAILED during: $current (exit $rc)"
+  fi
+  echo "=============================================================="
+  if [[ $rc -eq 0 ]]; then
+    echo "Total: ${passed_total} passed, ${failed_total} failed"
+  fi
+}
+trap on_exit EXIT
+
+bash scripts/deps.sh build clang json
+
+log_dir=build/test-logs
+mkdir -p "$log_dir"
+
+for preset in "${PRESETS[@]}"; do
+  start=$SECONDS
+  echo
+  echo "==> [$preset] configure"
+  current="$preset: configure"
+  cmake --preset "$preset"
+  echo "==> [$preset] build"
+  current="$preset: build"
+  cmake --build --preset "$preset" -j"$JOBS"
+  echo "==> [$preset] test"
+  current="$preset: ctest"
+  ctest --preset "$preset" -j"$JOBS" 2>&1 | tee "$log_dir/$preset.log"
+  # "100% tests passed, 0 tests failed out of 7"
+  total=$(sed -n 's/.*tests passed, [0-9]* tests\{0,1\} failed out of \([0-9]*\).*/\1/p' "$log_dir/$preset.log" | tail -n 1)
+  total=${total:-0}
+  passed_total=$((passed_total + total))
+  summary+=("$(printf '%-8s OK   %4s tests  %4ss' "$preset" "$total" $((SECONDS - start)))")
+done
+
+if [[ -f fuzz/smoke.sh ]]; then
+  start=$SECONDS
+  echo
+  echo "==> [fuzz] bash fuzz/smoke.sh"
+  current="fuzz smoke (fuzz/smoke.sh)"
+  bash fuzz/smoke.sh
+  summary+=("$(printf '%-8s OK   %4s        %4ss' "fuzz" "-" $((SECONDS - start)))")
+fi
+current="done"

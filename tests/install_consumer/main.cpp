@@ -1,0 +1,3 @@
+#include <genwire/genwire.hpp>
+
+int main() { return 0; }
