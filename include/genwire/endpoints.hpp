@@ -1,0 +1,20 @@
+// genwire/endpoints.hpp: the one list of every endpoint genwire models. The mock server, the tests,
+// the fuzz targets, the benchmarks and the `genwire` tool iterate it; adding an endpoint is one
+// header in its provider's folder and one line here.
+#pragma once
+
+#include "core/endpoint.hpp"
+#include "depicta.hpp"
+#include "diffio.hpp"
+#include "flora.hpp"
+#include "hedra.hpp"
+
+namespace genwire {
+
+using all_endpoints = endpoint_list<diffio::list_project_generations_endpoint,  //
+                                    diffio::get_generation_progress_endpoint,   //
+                                    flora::list_generations_endpoint,           //
+                                    depicta::list_jobs_endpoint,                //
+                                    hedra::list_generations_endpoint>;
+
+}  // namespace genwire
