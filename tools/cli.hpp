@@ -1,0 +1,283 @@
+// tools/cli.hpp: the `genwire` command. Every subcommand is written against an endpoint_list and
+// reaches descriptors only by iterating it, so a new endpoint appears in the tool with no change here.
+//
+// Exit codes, the contract for scripts and CI: 0 success / valid, 1 invalid input (or no such
+// example), 2 usage error (unknown command, endpoint, kind or flag; unreadable file; wrong arity).
+#pragma once
+
+#include <charconv>
+#include <cstdio>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <genwire/core.hpp>
+
+#include "cli_io.hpp"
+
+#ifndef GENWIRE_VERSION
+#error "GENWIRE_VERSION must be defined by the build (tools/CMakeLists.txt passes the project version)"
+#endif
+
+namespace genwire::cli {
+
+inline constexpr int exit_ok = 0;
+inline constexpr int exit_invalid = 1;
+inline constexpr int exit_usage = 2;
+
+inline constexpr std::string_view usage_text =
+    "usage: genwire <command> [arguments]\n"
+    "\n"
+    "commands:\n"
+    "  endpoints                     list the endpoint names, one per line\n"
+    "  validate ENDPOINT KIND [FILE] [--strict] [--print]\n"
+    "                                check FILE (or stdin; '-' is stdin) as KIND, one of\n"
+    "                                request, response, error; a query-string request is\n"
+    "                                read as a query string, everything else as JSON.\n"
+    "                                --strict  also check formats, closed enums, unknown keys\n"
+    "                                --print   write the re-encoded document to stdout\n"
+    "  example ENDPOINT [CODE]       print the documented example body for status CODE (200)\n"
+    "  json-check [FILE]             check that FILE (or stdin) is RFC 8259 JSON\n"
+    "  help, --help                  show this text\n"
+    "  --version                     show the version\n"
+    "\n"
+    "exit status: 0 valid, 1 invalid (message `path: problem (offset N)` on stderr),\n"
+    "2 usage error.\n";
+
+// What a usage error prints after the problem: enough to fix the call, not the whole help.
+inline constexpr std::string_view short_usage =
+    "usage: genwire endpoints\n"
+    "       genwire validate ENDPOINT request|response|error [FILE] [--strict] [--print]\n"
+    "       genwire example ENDPOINT [CODE]\n"
+    "       genwire json-check [FILE]\n"
+    "       genwire --help | --version\n";
+
+inline int usage_error(const streams& io, std::string_view problem) {
+  put(io.err, "genwire: ");
+  put_line(io.err, problem);
+  put(io.err, short_usage);
+  return exit_usage;
+}
+
+// Every descriptor's name is already `provider.endpoint`; the tool prints it as it is so that the
+// names in the docs, the mock server and this tool cannot drift apart.
+template <class D>
+constexpr std::string_view name_of() {
+  return D::name;
+}
+
+// Calls f.template operator()<D>() for the descriptor called `name`; false when none is.
+template <class Endpoints, class F>
+bool with_endpoint(std::string_view name, F&& f) {
+  bool found = false;
+  Endpoints::for_each([&]<class D>() {
+    if (!found && name_of<D>() == name) {
+      found = true;
+      f.template operator()<D>();
+    }
+  });
+  return found;
+}
+
+enum class doc_kind : unsigned char { request, response, error };
+
+inline bool parse_kind(std::string_view s, doc_kind& k) {
+  if (s == "request") return k = doc_kind::request, true;
+  if (s == "response") return k = doc_kind::response, true;
+  if (s == "error") return k = doc_kind::error, true;
+  return false;
+}
+
+// Query strings arrive from `echo`, heredocs and files, which end them with a newline that no
+// client would send; only line terminators are dropped, any other byte is the decoder's business.
+inline std::string_view trim_line_end(std::string_view s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+inline int report_invalid(const streams& io, const genwire::error& e) {
+  put_line(io.err, e.message());
+  return exit_invalid;
+}
+
+// Decodes `text` as T; with `print`, writes it back through the same codec and options.
+template <class T, options Opts, bool Query>
+int check_document(const streams& io, std::string_view text, bool print) {
+  if constexpr (Query) {
+    auto r = genwire::decode_query<T, Opts>(trim_line_end(text));
+    if (!r) return report_invalid(io, r.error());
+    if (!print) return exit_ok;
+    auto q = genwire::encode_query<Opts>(*r);
+    if (!q) return report_invalid(io, q.error());
+    put_line(io.out, *q);
+  } else {
+    auto r = genwire::decode<T, Opts>(text);
+    if (!r) return report_invalid(io, r.error());
+    if (!print) return exit_ok;
+    auto j = genwire::encode<Opts>(*r);
+    // A decoded value that cannot be re-encoded would be a genwire bug; say so rather than exit 0.
+    if (!j) return report_invalid(io, j.error());
+    put_line(io.out, *j);
+  }
+  return exit_ok;
+}
+
+template <class D, options Opts>
+int validate_as(const streams& io, doc_kind kind, std::string_view text, bool print) {
+  constexpr bool query_request = D::request_in == request_location::query_string;
+  switch (kind) {
+    case doc_kind::request: return check_document<typename D::request, Opts, query_request>(io, text, print);
+    case doc_kind::response: return check_document<typename D::response, Opts, false>(io, text, print);
+    case doc_kind::error: return check_document<typename D::error, Opts, false>(io, text, print);
+  }
+  return exit_usage;
+}
+
+template <class Endpoints>
+int cmd_endpoints(const streams& io, std::span<const std::string_view> args) {
+  if (!args.empty()) return usage_error(io, "endpoints takes no arguments");
+  Endpoints::for_each([&]<class D>() { put_line(io.out, name_of<D>()); });
+  return exit_ok;
+}
+
+// Splits args into flags (only those listed in `known`) and positionals. "--" ends the flags, so a
+// file whose name starts with '-' can still be named; a lone "-" is a positional (stdin).
+// Returns the first unknown flag, or an empty view.
+inline std::string_view split_args(std::span<const std::string_view> args, std::span<const std::string_view> known,
+                                   std::vector<std::string_view>& flags, std::vector<std::string_view>& positional) {
+  bool options_done = false;
+  for (std::string_view a : args) {
+    if (options_done || a.size() < 2 || a.front() != '-') {
+      positional.push_back(a);
+    } else if (a == "--") {
+      options_done = true;
+    } else {
+      bool ok = false;
+      for (std::string_view k : known) ok = ok || k == a;
+      if (!ok) return a;
+      flags.push_back(a);
+    }
+  }
+  return {};
+}
+
+inline bool has_flag(const std::vector<std::string_view>& flags, std::string_view f) {
+  for (std::string_view x : flags)
+    if (x == f) return true;
+  return false;
+}
+
+template <class Endpoints>
+int cmd_validate(const streams& io, std::span<const std::string_view> args) {
+  static constexpr std::string_view known[] = {"--strict", "--print"};
+  std::vector<std::string_view> flags, positional;
+  if (auto bad = split_args(args, known, flags, positional); !bad.empty())
+    return usage_error(io, "unknown option " + std::string(bad));
+  const bool strict_mode = has_flag(flags, "--strict");
+  const bool print = has_flag(flags, "--print");
+  if (positional.size() < 2) return usage_error(io, "validate needs ENDPOINT and KIND");
+  if (positional.size() > 3) return usage_error(io, "validate takes at most one FILE");
+  doc_kind kind{};
+  if (!parse_kind(positional[1], kind))
+    return usage_error(io, "unknown kind " + std::string(positional[1]) + " (request, response or error)");
+
+  int rc = exit_usage;
+  const bool found = with_endpoint<Endpoints>(positional[0], [&]<class D>() {
+    std::string text, why;
+    if (!read_input(positional.size() == 3 ? positional[2] : "-", io.in, text, why)) {
+      rc = usage_error(io, why);
+      return;
+    }
+    rc = strict_mode ? validate_as<D, genwire::strict>(io, kind, text, print)
+                     : validate_as<D, genwire::lenient>(io, kind, text, print);
+  });
+  if (!found) return usage_error(io, "unknown endpoint " + std::string(positional[0]) + " (see genwire endpoints)");
+  return rc;
+}
+
+inline bool parse_code(std::string_view s, int& code) {
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), code);
+  return ec == std::errc{} && end == s.data() + s.size() && code >= 100 && code <= 599;
+}
+
+inline constexpr std::string_view composed_note =
+    "genwire: note: the reference page shows no body for this status; this one is composed by genwire from the "
+    "documented fields";
+
+template <class Endpoints>
+int cmd_example(const streams& io, std::span<const std::string_view> args) {
+  if (args.empty()) return usage_error(io, "example needs ENDPOINT");
+  if (args.size() > 2) return usage_error(io, "example takes ENDPOINT and at most one CODE");
+  int code = 200;
+  if (args.size() == 2 && !parse_code(args[1], code))
+    return usage_error(io, "CODE must be an HTTP status code, not " + std::string(args[1]));
+
+  int rc = exit_invalid;
+  const bool found = with_endpoint<Endpoints>(args[0], [&]<class D>() {
+    if (const status_doc* s = find_status<D>(code); s != nullptr && !s->body.empty()) {
+      put_line(io.out, s->body);
+      // On stderr so that stdout stays exactly the body, ready to pipe into validate.
+      if (s->body_origin == provenance::composed) put_line(io.err, composed_note);
+      rc = exit_ok;
+      return;
+    }
+    std::string with_body, without_body;
+    for (const status_doc& s : D::statuses) {
+      std::string& list = s.body.empty() ? without_body : with_body;
+      list += (list.empty() ? "" : ", ") + std::to_string(s.code);
+    }
+    std::string msg = "genwire: " + std::string(name_of<D>()) + " documents ";
+    msg += find_status<D>(code) != nullptr ? "no body for status " : "no status ";
+    msg += std::to_string(code) + "; codes with an example body: " + (with_body.empty() ? "none" : with_body);
+    if (!without_body.empty()) msg += "; documented without a body: " + without_body;
+    put_line(io.err, msg);
+  });
+  if (!found) return usage_error(io, "unknown endpoint " + std::string(args[0]) + " (see genwire endpoints)");
+  return rc;
+}
+
+inline int cmd_json_check(const streams& io, std::span<const std::string_view> args) {
+  std::vector<std::string_view> flags, positional;
+  if (auto bad = split_args(args, {}, flags, positional); !bad.empty())
+    return usage_error(io, "unknown option " + std::string(bad));
+  if (positional.size() > 1) return usage_error(io, "json-check takes at most one FILE");
+  std::string text, why;
+  if (!read_input(positional.empty() ? "-" : positional[0], io.in, text, why)) return usage_error(io, why);
+  if (auto st = genwire::check_json(text); !st) return report_invalid(io, st.error());
+  return exit_ok;
+}
+
+template <class Endpoints>
+int run(std::span<const std::string_view> argv, const streams& io) {
+  if (argv.empty()) return usage_error(io, "no command given");
+  const std::string_view cmd = argv.front();
+  const auto args = argv.subspan(1);
+  for (std::string_view a : args) {
+    if (a == "--") break;
+    if (a == "--help" || a == "-h") return put(io.out, usage_text), exit_ok;
+  }
+  if (cmd == "help" || cmd == "--help" || cmd == "-h") return put(io.out, usage_text), exit_ok;
+  if (cmd == "--version") return put_line(io.out, "genwire " GENWIRE_VERSION), exit_ok;
+  if (cmd == "endpoints") return cmd_endpoints<Endpoints>(io, args);
+  if (cmd == "validate") return cmd_validate<Endpoints>(io, args);
+  if (cmd == "example") return cmd_example<Endpoints>(io, args);
+  if (cmd == "json-check") return cmd_json_check(io, args);
+  return usage_error(io, "unknown command " + std::string(cmd));
+}
+
+// Entry point for main(): argv as given to main, the process's stdio.
+template <class Endpoints>
+int run(int argc, char** argv) {
+  std::vector<std::string_view> args;
+  for (int i = 1; i < argc; ++i) args.emplace_back(argv[i]);
+  const int rc = run<Endpoints>(std::span<const std::string_view>(args), streams{stdin, stdout, stderr});
+  // A full disk or closed pipe must not turn into "valid": report it as the failure it is.
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    std::fputs("genwire: cannot write standard output\n", stderr);
+    return rc == exit_ok ? exit_invalid : rc;
+  }
+  return rc;
+}
+
+}  // namespace genwire::cli

@@ -1,0 +1,7 @@
+// tools/genwire_cli.cpp: the `genwire` executable. The commands live in cli.hpp, written against
+// any endpoint_list; this file only binds them to the library's one list of endpoints.
+#include <genwire/genwire.hpp>
+
+#include "cli.hpp"
+
+int main(int argc, char** argv) { return genwire::cli::run<genwire::all_endpoints>(argc, argv); }
