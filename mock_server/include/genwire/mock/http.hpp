@@ -1,0 +1,64 @@
+// genwire/mock/http.hpp: the HTTP exchange as the mock's pure core sees it. No sockets: the
+// cpp-httplib adapter fills a `request` and writes back a `response`; a fuzz target or a unit test
+// can build them by hand and call genwire::mock::server::handle directly.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace genwire::mock {
+
+struct header {
+  std::string name;
+  std::string value;
+};
+
+// Header names compare without regard to ASCII case (RFC 9110 section 5.1).
+constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+// The first value of header `name`, or nullptr.
+inline const std::string* find_header(const std::vector<header>& headers, std::string_view name) noexcept {
+  for (const auto& h : headers)
+    if (iequals(h.name, name)) return &h.value;
+  return nullptr;
+}
+
+struct request {
+  std::string method;  // as received, e.g. "POST" (methods are case-sensitive)
+  std::string path;    // percent-decoded path, without the query
+  std::string query;   // the raw query string after '?', still percent-encoded
+  std::vector<header> headers;
+  std::string body;
+
+  [[nodiscard]] const std::string* header_value(std::string_view name) const noexcept {
+    return find_header(headers, name);
+  }
+};
+
+struct response {
+  int status = 200;
+  std::vector<header> headers;  // includes Content-Type when there is a body
+  std::string body;             // HEAD answers carry the GET body here; the HTTP layer drops it
+
+  [[nodiscard]] const std::string* header_value(std::string_view name) const noexcept {
+    return find_header(headers, name);
+  }
+  // Replaces every existing value of `name`.
+  void set_header(std::string name, std::string value) {
+    std::erase_if(headers, [&](const header& h) { return iequals(h.name, name); });
+    headers.push_back({std::move(name), std::move(value)});
+  }
+};
+
+}  // namespace genwire::mock

@@ -1,0 +1,88 @@
+// genwire/mock/server.hpp: the embeddable mock server.
+//
+//   genwire::mock::server srv;                  // every endpoint, built-in keys, ephemeral port
+//   srv.start();                                // listens; throws genwire::mock::start_error
+//   httplib::Client cli(srv.base_url());        // "http://127.0.0.1:41234"
+//   ...
+//   srv.stop();                                 // or let the destructor do it
+//
+// Without start() no socket is opened: handle() answers a request in-process (unit tests, fuzzing).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http.hpp"
+#include "journal.hpp"
+#include "keys.hpp"
+#include "store.hpp"
+
+namespace genwire::mock {
+
+// The status of every answer the mock makes up itself (an undocumented code asked for with
+// Prefer, a malformed Prefer, an internal failure), always with an X-Genwire-Mock-Error header.
+// No endpoint documents it; server construction checks that.
+inline constexpr int mock_error_status = 501;
+inline constexpr std::string_view mock_error_header = "X-Genwire-Mock-Error";
+
+struct server_config {
+  std::string host = "127.0.0.1";
+  int port = 0;                         // 0: a free port, see server::port()
+  std::vector<std::string> providers;   // serve only these ("diffio", "flora", ...); empty: all
+  bool builtin_keys = true;             // gw_test_read, gw_test_inactive, gw_test_noread, gw_test_other
+  std::vector<key_record> keys;         // more keys (a later entry with the same key wins)
+  std::size_t journal_capacity = 1000;  // 0: no journal
+  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t threads = 0;              // worker threads; 0: max(128, 8 * hardware threads)
+  std::size_t keep_alive_max = 10000;   // requests per connection
+  std::chrono::seconds keep_alive_timeout{5};
+  std::chrono::seconds read_timeout{5};
+  std::chrono::seconds write_timeout{5};
+  // One line per request ("POST /v1/jobs 200 57us"); empty: no log.
+  std::function<void(std::string_view line)> log;
+  // The data behind valid requests; null: replay the documented examples.
+  std::shared_ptr<genwire::mock::store> data;
+};
+
+class start_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class server {
+ public:
+  // Validates the configuration and prepares every replayed body (encoded once, here).
+  // Throws std::invalid_argument on an unknown provider name.
+  explicit server(server_config config = {});
+  ~server();
+  server(const server&) = delete;
+  server& operator=(const server&) = delete;
+
+  // Binds host:port and serves on a background thread. Throws start_error, with the reason, when
+  // the address cannot be used (for example "Address already in use").
+  void start();
+  // Stops listening and waits for the workers. Idempotent.
+  void stop() noexcept;
+  [[nodiscard]] bool running() const noexcept;
+  // The bound port (the chosen one when the config said 0); 0 before start().
+  [[nodiscard]] int port() const noexcept;
+  // "http://127.0.0.1:41234" (IPv6 hosts in brackets).
+  [[nodiscard]] std::string base_url() const;
+
+  // The whole behaviour without sockets. Never throws; any input gets an answer.
+  response handle(const request& r);
+
+  [[nodiscard]] genwire::mock::journal& requests() noexcept;
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace genwire::mock

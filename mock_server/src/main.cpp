@@ -1,0 +1,154 @@
+// genwire-mock: every documented endpoint on one port, with the built-in test keys.
+#include <pthread.h>
+#include <signal.h>
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <stdexcept>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include <genwire/mock/server.hpp>
+
+namespace {
+
+constexpr std::string_view usage = R"(usage: genwire-mock [options]
+
+Serves the documented endpoints of Diffio, FLORA, Depicta and Hedra at their real paths.
+
+  --host HOST        address to listen on (default 127.0.0.1)
+  --port N           port (default 8080; 0 picks a free one)
+  --provider NAME    serve only this provider (repeat, or comma-separate: diffio,flora,depicta,hedra)
+  --config FILE      more API keys: {"keys":[{"key":"...","active":true,"read":true,"owns_examples":true}]}
+  --journal N        keep the last N requests for GET /__admin/requests (default 1000; 0: off)
+  --threads N        worker threads, one per open connection (default max(128, 8 x CPUs))
+  --max-body BYTES   largest request body (default 1048576)
+  --quiet            no per-request log line
+  --help             this text
+
+Built-in keys: gw_test_read, gw_test_inactive, gw_test_noread, gw_test_other.
+)";
+
+struct usage_error {
+  std::string message;
+};
+
+template <class T>
+T number(std::string_view flag, std::string_view text) {
+  T v{};
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc{} || end != text.data() + text.size()) throw usage_error{std::string(flag) + ": not a number: " + std::string(text)};
+  return v;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw usage_error{"--config: cannot read " + path};
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
+  genwire::mock::server_config c;
+  c.port = 8080;
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    const auto value = [&]() -> std::string_view {
+      if (i + 1 >= argc) throw usage_error{std::string(arg) + " needs a value"};
+      return argv[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      std::cout << usage;
+      std::exit(0);
+    } else if (arg == "--host") {
+      c.host = std::string(value());
+    } else if (arg == "--port") {
+      c.port = number<int>(arg, value());
+      if (c.port < 0 || c.port > 65535) throw usage_error{"--port: must be 0..65535"};
+    } else if (arg == "--provider") {
+      std::string_view list = value();
+      while (!list.empty()) {
+        const std::size_t comma = list.find(',');
+        if (comma != 0) c.providers.emplace_back(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+      }
+    } else if (arg == "--config") {
+      const std::string path(value());
+      auto keys = genwire::mock::parse_config(read_file(path));
+      if (!keys) throw usage_error{"--config " + path + ": " + keys.error().message()};
+      for (auto& k : *keys) c.keys.push_back(std::move(k));
+    } else if (arg == "--journal") {
+      c.journal_capacity = number<std::size_t>(arg, value());
+    } else if (arg == "--threads") {
+      c.threads = number<std::size_t>(arg, value());
+      if (c.threads == 0) throw usage_error{"--threads: must be at least 1"};
+    } else if (arg == "--max-body") {
+      c.max_body_bytes = number<std::size_t>(arg, value());
+    } else if (arg == "--quiet" || arg == "-q") {
+      quiet = true;
+    } else {
+      throw usage_error{"unknown option " + std::string(arg)};
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  bool quiet = false;
+  genwire::mock::server_config config;
+  try {
+    config = parse_args(argc, argv, quiet);
+  } catch (const usage_error& e) {
+    std::cerr << "genwire-mock: " << e.message << "\n\n" << usage;
+    return 2;
+  }
+  if (!quiet) {
+    config.log = [](std::string_view line) {
+      static std::mutex m;
+      const std::lock_guard lock(m);
+      std::fwrite(line.data(), 1, line.size(), stdout);
+      std::fputc('\n', stdout);
+      std::fflush(stdout);
+    };
+  }
+
+  // Signals are taken synchronously by this thread (sigwait), so the workers started below inherit
+  // the blocked mask and the stop runs outside any signal handler.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+
+  try {
+    genwire::mock::server srv(std::move(config));
+    srv.start();
+    std::printf("genwire-mock listening on %s\n", srv.base_url().c_str());
+    std::printf("keys: gw_test_read (read, owns the examples), gw_test_other (owns nothing), "
+                "gw_test_inactive, gw_test_noread; admin: /__admin/endpoints, /__admin/requests\n");
+    std::fflush(stdout);
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    srv.stop();
+    std::fprintf(stderr, "genwire-mock: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    return 0;
+  } catch (const std::invalid_argument& e) {  // e.g. an unknown --provider
+    std::cerr << "genwire-mock: " << e.what() << '\n';
+    return 2;
+  } catch (const genwire::mock::start_error& e) {
+    std::cerr << "genwire-mock: " << e.what() << '\n';
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "genwire-mock: " << e.what() << '\n';
+    return 1;
+  }
+}

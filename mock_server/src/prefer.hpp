@@ -1,0 +1,21 @@
+// The Prefer request header (RFC 7240), as Prism uses it to pick a response: `Prefer: code=404`,
+// `Prefer: example=unauthorized`. Preferences the mock does not know are ignored, as the RFC asks.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <genwire/mock/http.hpp>
+
+namespace genwire::mock::detail {
+
+struct preferences {
+  std::optional<int> code;
+  std::optional<std::string> example;
+  std::string error;  // non-empty when a preference the mock knows has a malformed value
+};
+
+// Reads every Prefer header of the request; per RFC 7240 the first instance of a preference wins.
+preferences parse_prefer(const request& rq);
+
+}  // namespace genwire::mock::detail
