@@ -52,6 +52,11 @@ std::string expectation() {
   } else return "an object";
 }
 
+// Types whose own values include JSON null.
+template <class T>
+inline constexpr bool accepts_null = is_nullable<T>::value || is_std_optional<T>::value ||
+                                     std::is_same_v<T, raw_json> || std::is_same_v<T, json::value>;
+
 template <class T>
 constexpr json_kind kind_of() {
   if constexpr (std::is_same_v<T, bool>) return json_kind::boolean;
@@ -154,6 +159,7 @@ class decoder {
   }
 
   bool too_many(std::size_t n) {
+    s_.skip_ws();  // point at the extra element, not at the whitespace before it
     return s_.fail(errc::wrong_type, s_.pos(), "an array of " + std::to_string(n), "more elements");
   }
 
@@ -168,6 +174,11 @@ class decoder {
       double d = 0;
       if (parse_double(tok, d) != std::errc{})
         return s_.fail(errc::out_of_range, at, "a number within the range of a double", s_.describe(at));
+      // A double beyond a float's range cannot be converted (undefined behaviour, not infinity).
+      if constexpr (sizeof(T) < sizeof(double)) {
+        if (d > static_cast<double>(std::numeric_limits<T>::max()) || d < -static_cast<double>(std::numeric_limits<T>::max()))
+          return s_.fail(errc::out_of_range, at, "a number within the range of a float", s_.describe(at));
+      }
       out = static_cast<T>(d);
       return true;
     } else {
@@ -210,13 +221,37 @@ class decoder {
   bool read_variant(std::variant<A...>& out, const char* at) {
     if (s_.at_end()) return wrong_type<std::variant<A...>>(at);
     const json_kind k = kind_at(*at);
-    bool done = false, ok = false;
-    (void)((kind_of<A>() == k || kind_of<A>() == json_kind::any
-                ? (done = true, ok = read(out.template emplace<A>()), true)
-                : false) ||
-           ...);
-    if (!done) return wrong_type<std::variant<A...>>(at);
+    constexpr std::size_t none = sizeof...(A);
+    std::size_t pick = none;
+    if (k == json_kind::number) {
+      // JSON has one number kind: 1.5 belongs in a floating alternative even when an integer one
+      // comes first, and 7 in an integer one (exact) even when a floating one comes first.
+      const bool integral = number_is_integral(at);
+      std::size_t i = 0;
+      (void)(((kind_of<A>() == json_kind::number && holds_integer<A>() == integral) ? (pick = i, true) : (++i, false)) || ...);
+    }
+    if (pick == none) {
+      std::size_t i = 0;
+      (void)(((kind_of<A>() == k || kind_of<A>() == json_kind::any) ? (pick = i, true) : (++i, false)) || ...);
+    }
+    if (pick == none) return wrong_type<std::variant<A...>>(at);
+    bool ok = false;
+    std::size_t i = 0;
+    (void)(((i++ == pick) ? (ok = read(out.template emplace<A>()), true) : false) || ...);
     return ok;
+  }
+
+  template <class T>
+  static constexpr bool holds_integer() {
+    if constexpr (is_bounded<T>::value) return is_integer_v<typename T::value_type>;
+    else return is_integer_v<T>;
+  }
+
+  // Whether the number token at `at` has neither a fraction nor an exponent.
+  bool number_is_integral(const char* at) const noexcept {
+    const char* q = at;
+    while (q < s_.end() && (*q == '-' || (*q >= '0' && *q <= '9'))) ++q;
+    return q == s_.end() || (*q != '.' && *q != 'e' && *q != 'E');
   }
 
   template <class T>
@@ -293,8 +328,8 @@ class decoder {
   template <class M>
   bool read_field(M& m) {
     if constexpr (is_std_optional<M>::value) {
-      if constexpr (!is_nullable<typename M::value_type>::value) {
-        // "may be absent" does not mean "may be null".
+      if constexpr (!accepts_null<typename M::value_type>) {
+        // "may be absent" does not mean "may be null" (unless the type itself holds null).
         s_.skip_ws();
         if (s_.peek() == 'n') return wrong_type<typename M::value_type>(s_.pos());
       }

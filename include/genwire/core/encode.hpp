@@ -47,7 +47,7 @@ class encoder {
       write_integer(out_, v);
       return true;
     } else if constexpr (std::is_floating_point_v<T>) {
-      if (write_double(out_, static_cast<double>(v))) return true;
+      if (write_double(out_, v)) return true;
       return fail(errc::unencodable, "a finite number", v != v ? "NaN" : "infinity");
     } else if constexpr (is_bounded<T>::value) {
       if (auto bad = check_bounds<T>(v.value)) return fail(bad->code, bad->expected, bad->found);
@@ -131,7 +131,9 @@ class encoder {
   }
 
   bool string(std::string_view s) {
+    const std::size_t at = out_.size();
     if (write_string(out_, s)) return true;
+    out_.resize(at);  // so the offset is where the string starts, as for every other value
     return fail(errc::unencodable, "a string of valid UTF-8", "invalid UTF-8");
   }
 

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -35,7 +36,10 @@ class value {
  public:
   using storage = std::variant<std::nullptr_t, bool, std::int64_t, std::uint64_t, double, std::string, array, object>;
 
-  value() = default;
+  // User-provided on purpose: clang 14 decides whether a defaulted constructor is usable the first
+  // time it is asked, which happens inside this class (array holds values), and then reports
+  // json::value as not default-constructible forever (std::optional<json::value>::emplace() fails).
+  value() noexcept {}                                                 // NOLINT: see above
   value(std::nullptr_t) {}                                            // NOLINT: implicit by design
   value(bool b) : v_(b) {}                                            // NOLINT
   value(std::int64_t i) : v_(i) {}                                    // NOLINT
@@ -80,11 +84,21 @@ class value {
     if (a.is_number() && b.is_number()) return numbers_equal(a, b);
     if (a.v_.index() != b.v_.index()) return false;
     if (auto* oa = a.as_object()) {
+      // Members match by name; a name given more than once (RFC 8259 allows it) matches its
+      // occurrences in order, so the comparison stays symmetric.
       const object& ob = *b.as_object();
       if (oa->size() != ob.size()) return false;
-      for (const auto& [k, v] : *oa) {
-        const value* other = b.find(k);
-        if (!other || !(*other == v)) return false;
+      for (std::size_t i = 0; i < oa->size(); ++i) {
+        const std::string& k = (*oa)[i].first;
+        std::size_t nth = 0;
+        for (std::size_t j = 0; j < i; ++j) nth += (*oa)[j].first == k;
+        const value* other = nullptr;
+        for (const auto& [bk, bv] : ob)
+          if (bk == k && nth-- == 0) {
+            other = &bv;
+            break;
+          }
+        if (!other || !(*other == (*oa)[i].second)) return false;
       }
       return true;
     }
@@ -92,16 +106,29 @@ class value {
   }
 
  private:
+  // Exact comparison of numbers of any representation (no rounding through double).
   static bool numbers_equal(const value& a, const value& b) {
-    const auto* ai = std::get_if<std::int64_t>(&a.v_);
-    const auto* bi = std::get_if<std::int64_t>(&b.v_);
-    if (ai && bi) return *ai == *bi;
-    const auto* au = std::get_if<std::uint64_t>(&a.v_);
-    const auto* bu = std::get_if<std::uint64_t>(&b.v_);
-    if (au && bu) return *au == *bu;
-    if ((ai && bu) || (au && bi)) return false;  // an int64 and a uint64 above INT64_MAX never meet
-    double x = 0, y = 0;
-    return a.as_double(x) && b.as_double(y) && x == y;
+    return std::visit(
+        [](const auto& x, const auto& y) {
+          using X = std::decay_t<decltype(x)>;
+          using Y = std::decay_t<decltype(y)>;
+          if constexpr (!is_num<X> || !is_num<Y>) return false;
+          else if constexpr (std::is_integral_v<X> && std::is_integral_v<Y>) return std::cmp_equal(x, y);
+          else if constexpr (std::is_integral_v<X>) return integer_equals_double(x, y);
+          else if constexpr (std::is_integral_v<Y>) return integer_equals_double(y, x);
+          else return x == y;
+        },
+        a.v_, b.v_);
+  }
+  template <class X>
+  static constexpr bool is_num = std::is_same_v<X, std::int64_t> || std::is_same_v<X, std::uint64_t> || std::is_same_v<X, double>;
+  template <class I>
+  static bool integer_equals_double(I i, double d) {
+    // The double must be integral and inside I's range before it can be converted exactly.
+    constexpr double lo = std::is_signed_v<I> ? -9223372036854775808.0 : 0.0;
+    constexpr double hi = std::is_signed_v<I> ? 9223372036854775808.0 : 18446744073709551616.0;
+    if (!(d >= lo && d < hi) || static_cast<double>(static_cast<I>(d)) != d) return false;
+    return static_cast<I>(d) == i;
   }
 
   storage v_{nullptr};

@@ -113,8 +113,14 @@ bool scalar_from_query(T& out, std::string&& text, const query_error_sink& sink)
     std::string_view tok;
     bool integer = false;
     double d = 0;
-    if (text.empty() || !s.read_number(tok, integer) || tok.size() != text.size() || parse_double(tok, d) != std::errc{})
+    if (text.empty() || !s.read_number(tok, integer) || tok.size() != text.size())
       return sink.fail(errc::wrong_type, "a number", quote_snippet(text));
+    if (parse_double(tok, d) != std::errc{})
+      return sink.fail(errc::out_of_range, "a number within the range of a double", quote_snippet(text));
+    if constexpr (sizeof(T) < sizeof(double)) {
+      if (d > static_cast<double>(std::numeric_limits<T>::max()) || d < -static_cast<double>(std::numeric_limits<T>::max()))
+        return sink.fail(errc::out_of_range, "a number within the range of a float", quote_snippet(text));
+    }
     out = static_cast<T>(d);
     return true;
   } else if constexpr (is_bounded<T>::value) {
@@ -137,7 +143,11 @@ bool scalar_to_query(std::string& out, const T& v, const query_error_sink& sink)
   } else if constexpr (is_integer_v<T>) {
     write_integer(out, v);
   } else if constexpr (std::is_floating_point_v<T>) {
-    if (!write_double(out, static_cast<double>(v))) return sink.fail(errc::unencodable, "a finite number", "not one");
+    // to_chars writes exponents as "e+07", and a '+' in a query means a space; "e07" is the same
+    // number in the JSON grammar the decoder reads.
+    const std::size_t at = out.size();
+    if (!write_double(out, v)) return sink.fail(errc::unencodable, "a finite number", "not one");
+    if (const std::size_t plus = out.find('+', at); plus != std::string::npos) out.erase(plus, 1);
   } else if constexpr (is_bounded<T>::value) {
     if (auto bad = check_bounds<T>(v.value)) return sink.fail(bad->code, bad->expected, bad->found);
     return scalar_to_query<Opts>(out, v.value, sink);
@@ -237,7 +247,8 @@ result<T> decode_query(std::string_view query) {
           seen[idx] = true;
           return detail::scalar_from_query<Opts>(member.emplace_back(), std::move(text), sink);
         } else {
-          if (seen[idx]) return sink.fail(errc::duplicate_key, "each parameter once", "a second " + detail::quote_snippet(name));
+          // Like a duplicate JSON key (and an unknown parameter), reported where the parameter starts.
+          if (seen[idx]) return detail::query_error_sink{&err, keys::keys[idx], pair_at}.fail(errc::duplicate_key, "each parameter once", "a second " + detail::quote_snippet(name));
           seen[idx] = true;
           if constexpr (detail::is_std_optional<M>::value) {
             if constexpr (detail::is_nullable<typename M::value_type>::value) return detail::scalar_from_query<Opts>(member.emplace().emplace(), std::move(text), sink);

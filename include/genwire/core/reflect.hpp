@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cstddef>
+#include <exception>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -27,11 +28,25 @@ concept reflectable = std::is_aggregate_v<T> && std::is_class_v<T> && !std::is_u
 namespace detail {
 
 // Converts to anything; only ever used unevaluated, to probe how many initialisers T accepts.
+// It has a body all the same: probing a std::optional<X> member instantiates optional's
+// constructors, which clang 14 then counts as a use, and a used-but-undefined function is a hard
+// error when X has internal linkage (a struct in an anonymous namespace).
 struct any_initializer {
   std::size_t index;
   template <class U>
-  operator U&() const&& noexcept;  // NOLINT: never defined on purpose
+  [[noreturn]] operator U&() const&& noexcept {  // NOLINT: implicit by design
+    std::terminate();
+  }
 };
+
+#if defined(__clang__)
+// phantom<T> is declared but never defined (only its members' addresses are taken, at compile
+// time). clang warns about that when T has internal linkage, at the declaration below, so the
+// warnings are silenced here rather than in every user's code.
+#pragma clang diagnostic push
+#pragma clang diagnostic ignored "-Wundefined-internal"
+#pragma clang diagnostic ignored "-Wundefined-var-template"
+#endif
 
 template <class T, std::size_t... I>
 constexpr bool accepts_initializers(std::index_sequence<I...>) {
@@ -54,10 +69,6 @@ struct holder {
   T value;
 };
 
-#if defined(__clang__)
-#pragma clang diagnostic push
-#pragma clang diagnostic ignored "-Wundefined-var-template"
-#endif
 // Declared, never defined: only its members' addresses are used, as template arguments.
 template <class T>
 extern const holder<T> phantom;
@@ -72,15 +83,20 @@ constexpr std::string_view spelled_pointer() {
   return __PRETTY_FUNCTION__;
 }
 
-// Addresses of phantom<T>'s members: constant expressions, usable as template arguments.
-template <class T>
-inline constexpr auto member_addresses = genwire::detail::visit_members_n<count_members<T>()>(
-    phantom<T>.value, [](const auto&... m) { return std::tuple<const std::remove_cvref_t<decltype(m)>*...>{&m...}; });
+// The address of phantom<T>'s I-th member: a constant expression, usable as a template argument.
+// Computed where it is used and never stored in a variable: g++ emits a variable holding these
+// addresses when T has internal linkage (at -O0), and the link then fails on the undefined phantom.
+template <class T, std::size_t I>
+constexpr auto member_address() {
+  return genwire::detail::visit_members_n<count_members<T>()>(phantom<T>.value, [](const auto&... m) {
+    return std::get<I>(std::tuple<const std::remove_cvref_t<decltype(m)>*...>{&m...});
+  });
+}
 
 template <class T, std::size_t I>
 constexpr std::string_view raw_member_name() {
-  using member_type = std::remove_cvref_t<decltype(*std::get<I>(member_addresses<T>))>;
-  return spelled_pointer<pointer_wrapper<member_type>{std::get<I>(member_addresses<T>)}>();
+  using member_type = std::remove_cvref_t<decltype(*member_address<T, I>())>;
+  return spelled_pointer<pointer_wrapper<member_type>{member_address<T, I>()}>();
 }
 #if defined(__clang__)
 #pragma clang diagnostic pop

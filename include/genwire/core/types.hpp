@@ -22,10 +22,12 @@
 namespace genwire {
 
 // A value that may be JSON null. Distinct from std::optional, which means "may be absent".
+// Assignment goes through the (inherited) converting constructors and nullable's own copy/move
+// assignment, like std::optional's: n = 5, n = std::nullopt, n = {} (null). Re-exporting
+// optional's operator= as well would make all of those ambiguous.
 template <class T>
 struct nullable : std::optional<T> {
   using std::optional<T>::optional;
-  using std::optional<T>::operator=;
   nullable() = default;
   nullable(const std::optional<T>& o) : std::optional<T>(o) {}       // NOLINT: implicit by design
   nullable(std::optional<T>&& o) : std::optional<T>(std::move(o)) {}  // NOLINT: implicit by design
@@ -79,6 +81,8 @@ struct bounded {
   constexpr bounded(T v) : value(v) {}  // NOLINT: implicit by design
   constexpr operator T() const noexcept { return value; }  // NOLINT: implicit by design
   friend constexpr bool operator==(const bounded&, const bounded&) = default;
+  // Without it, `limit == 5` is ambiguous (convert 5 to bounded, or limit to T?).
+  friend constexpr bool operator==(const bounded& a, const T& b) noexcept { return a.value == b; }
 };
 template <class T, long long Min>
 using at_least = bounded<T, Min, no_max>;

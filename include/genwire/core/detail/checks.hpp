@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
+#include <utility>
 
 #include "../error.hpp"
 #include "../formats.hpp"
@@ -15,6 +17,7 @@
 #include "../types.hpp"
 #include "scanner.hpp"
 #include "traits.hpp"
+#include "writer.hpp"
 
 namespace genwire::detail {
 
@@ -59,15 +62,38 @@ inline std::string bound_text(long long lo, long long hi) {
   return "a number <= " + std::to_string(hi);
 }
 
+// v < bound and v > bound, by value: casting the bound to v's type would wrap it (a bound of -1
+// on an unsigned, 300 on a uint8_t) and reject values inside the declared range.
+template <class V>
+constexpr bool below(V v, long long bound) noexcept {
+  if constexpr (std::is_integral_v<V>) return std::cmp_less(v, bound);
+  else return v < static_cast<V>(bound);
+}
+template <class V>
+constexpr bool above(V v, long long bound) noexcept {
+  if constexpr (std::is_integral_v<V>) return std::cmp_greater(v, bound);
+  else return v > static_cast<V>(bound);
+}
+
+// A number as JSON writes it (std::to_string would print 1.5 as "1.500000").
+template <class V>
+std::string number_text(V v) {
+  std::string s;
+  if constexpr (std::is_floating_point_v<V>) {
+    if (!write_double(s, v)) s = v != v ? "NaN" : "infinity";
+  } else {
+    write_integer(s, v);
+  }
+  return s;
+}
+
 template <class B>
 std::optional<violation> check_bounds(const typename B::value_type& v) {
   if constexpr (B::min != no_min) {
-    if (v < static_cast<typename B::value_type>(B::min))
-      return violation{errc::out_of_range, bound_text(B::min, B::max), std::to_string(v)};
+    if (below(v, B::min)) return violation{errc::out_of_range, bound_text(B::min, B::max), number_text(v)};
   }
   if constexpr (B::max != no_max) {
-    if (v > static_cast<typename B::value_type>(B::max))
-      return violation{errc::out_of_range, bound_text(B::min, B::max), std::to_string(v)};
+    if (above(v, B::max)) return violation{errc::out_of_range, bound_text(B::min, B::max), number_text(v)};
   }
   return std::nullopt;
 }
@@ -79,7 +105,8 @@ std::optional<violation> check_length(std::string_view v) {
   if (*n < S::min_length || *n > S::max_length) {
     std::string expected = "a string of at least " + std::to_string(S::min_length) + " character" + (S::min_length == 1 ? "" : "s");
     if (S::max_length != std::numeric_limits<std::size_t>::max()) expected += " and at most " + std::to_string(S::max_length);
-    return violation{errc::constraint, expected, "string " + quote_snippet(v) + " (" + std::to_string(*n) + " characters)"};
+    return violation{errc::constraint, expected,
+                     "string " + quote_snippet(v) + " (" + std::to_string(*n) + (*n == 1 ? " character)" : " characters)")};
   }
   return std::nullopt;
 }

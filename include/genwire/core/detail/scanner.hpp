@@ -85,6 +85,7 @@ class scanner {
 
   // ---- position ----
   [[nodiscard]] const char* pos() const noexcept { return p_; }
+  [[nodiscard]] const char* end() const noexcept { return end_; }
   [[nodiscard]] std::size_t offset_of(const char* q) const noexcept { return static_cast<std::size_t>(q - begin_); }
   [[nodiscard]] bool at_end() const noexcept { return p_ >= end_; }
   [[nodiscard]] char peek() const noexcept { return p_ < end_ ? *p_ : '\0'; }
@@ -145,8 +146,13 @@ class scanner {
       if (tok.size() > 40) return "number " + std::string(tok.substr(0, 40)) + "... (" + std::to_string(tok.size()) + " characters)";
       return "number " + std::string(tok);
     }
-    const auto u = static_cast<unsigned char>(*q);
-    if (u >= 0x20 && u < 0x7F) return std::string("'") + *q + "'";
+    return describe_byte(*q);
+  }
+
+  // One byte on its own: 'x' when printable, else byte 0xNN.
+  [[nodiscard]] static std::string describe_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u < 0x7F) return std::string("'") + c + "'";
     constexpr char hex[] = "0123456789abcdef";
     return std::string("byte 0x") + hex[u >> 4] + hex[u & 15];
   }
@@ -375,15 +381,15 @@ class scanner {
   }
 
   bool hex4(const char* q, unsigned& out) {
-    if (end_ - q < 4) return fail(errc::invalid_escape, q, "four hex digits", "end of input");
     unsigned v = 0;
     for (int i = 0; i < 4; ++i) {
+      if (q + i >= end_) return fail(errc::unexpected_end, q + i, "a hex digit", "end of input");
       const char c = q[i];
       v <<= 4;
       if (c >= '0' && c <= '9') v |= static_cast<unsigned>(c - '0');
       else if (c >= 'a' && c <= 'f') v |= static_cast<unsigned>(c - 'a' + 10);
       else if (c >= 'A' && c <= 'F') v |= static_cast<unsigned>(c - 'A' + 10);
-      else return fail(errc::invalid_escape, q + i, "a hex digit", describe(q + i));
+      else return fail(errc::invalid_escape, q + i, "a hex digit", describe_byte(c));
     }
     out = v;
     return true;

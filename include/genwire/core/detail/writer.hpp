@@ -7,6 +7,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "../formats.hpp"
 
@@ -71,10 +72,18 @@ inline void write_integer(std::string& out, T v) {
   out.append(buf, ptr);
 }
 
-// Shortest text that reads back as the same double. False for NaN and infinities (not JSON).
-inline bool write_double(std::string& out, double v) {
+// Shortest text that reads back as the same value of F (a float is written as a float: 0.1f is
+// "0.1", not the double expansion of its binary value). False for NaN and infinities (not JSON).
+template <class F>
+inline bool write_double(std::string& out, F v) {
+  static_assert(std::is_floating_point_v<F>);
   if (!std::isfinite(v)) return false;
-  char buf[32];
+  if (v == 0 && std::signbit(v)) {
+    // "-0" would read back as the integer 0 (json::value keeps integers exact), losing the sign.
+    out += "-0.0";
+    return true;
+  }
+  char buf[64];
   auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
   (void)ec;
   out.append(buf, ptr);

@@ -1,0 +1,167 @@
+// Enums travel as their enumerators' names. A plain enum is closed (an unknown string is an error
+// listing the names it knows); genwire::open_enum keeps an unknown string, says it is unknown and
+// writes it back unchanged; strict mode closes open enums again.
+#include <gtest/gtest.h>
+
+#include <genwire/core.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace {
+
+using genwire::errc;
+
+enum class status { queued, running, done, failed };
+
+struct closed_job {
+  std::string id;
+  status state;
+};
+
+struct open_job {
+  std::string id;
+  genwire::open_enum<status> state;
+};
+
+struct page {
+  std::vector<open_job> generations;
+};
+
+TEST(ClosedEnum, KnownNamesDecodeAndEncode) {
+  const auto r = genwire::decode<closed_job>(R"({"id":"a","state":"running"})");
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->state, status::running);
+  EXPECT_EQ(genwire::encode(closed_job{"b", status::failed}).value(), R"({"id":"b","state":"failed"})");
+}
+
+TEST(ClosedEnum, UnknownStringIsAnErrorListingTheNames) {
+  //                                            0         1         2
+  //                                            0123456789012345678901234
+  const auto r = genwire::decode<closed_job>(R"({"id":"a","state":"paused"})");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, errc::unknown_enum);
+  EXPECT_EQ(r.error().path, "state");
+  EXPECT_EQ(r.error().offset, 18U);
+  EXPECT_EQ(r.error().expected, R"(one of "queued", "running", "done", "failed")");
+  EXPECT_EQ(r.error().found, R"(string "paused")");
+  EXPECT_EQ(r.error().message(), R"(state: expected one of "queued", "running", "done", "failed", found string "paused" (offset 18))");
+}
+
+TEST(ClosedEnum, NamesAreCaseSensitiveAndExact) {
+  for (const char* bad : {R"("Running")", R"("running ")", R"("")", R"("run")", R"("runningx")"}) {
+    SCOPED_TRACE(bad);
+    const auto r = genwire::decode<status>(bad);
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().code, errc::unknown_enum);
+  }
+  // An escaped spelling of a known name is that name.
+  EXPECT_EQ(genwire::decode<status>(R"("d\u006fne")").value(), status::done);
+}
+
+TEST(ClosedEnum, NonStringIsAWrongType) {
+  const auto r = genwire::decode<closed_job>(R"({"id":"a","state":2})");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, errc::wrong_type);
+  EXPECT_EQ(r.error().message(), R"(state: expected one of "queued", "running", "done", "failed", found number 2 (offset 18))");
+}
+
+TEST(ClosedEnum, EncodingAValueWithoutANameFails) {
+  const auto r = genwire::encode(closed_job{"a", static_cast<status>(9)});
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, errc::unencodable);
+  EXPECT_EQ(r.error().path, "state");
+  EXPECT_EQ(r.error().found, "enumerator 9");
+}
+
+TEST(OpenEnum, KnownNameIsKnown) {
+  const auto r = genwire::decode<open_job>(R"({"id":"a","state":"done"})");
+  ASSERT_TRUE(r.has_value());
+  EXPECT_TRUE(r->state.known());
+  EXPECT_EQ(r->state.value(), status::done);
+  EXPECT_TRUE(r->state == status::done);
+  EXPECT_FALSE(r->state == status::queued);
+  EXPECT_EQ(r->state.unknown_text(), "");
+}
+
+TEST(OpenEnum, UnknownStringIsKeptAndReencodedVerbatim) {
+  const std::string text = R"({"generations":[{"id":"a","state":"queued"},{"id":"b","state":"upscaling"}]})";
+  const auto r = genwire::decode<page>(text);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  const auto& s = r->generations[1].state;
+  EXPECT_FALSE(s.known());
+  EXPECT_EQ(s.unknown_text(), "upscaling");
+  // No enumerator matches an unknown value, not even the default one.
+  EXPECT_FALSE(s == status::queued);
+  EXPECT_EQ(genwire::encode(*r).value(), text);
+}
+
+TEST(OpenEnum, UnknownTextWithEscapesIsKeptAsTheStringItMeans) {
+  const auto r = genwire::decode<genwire::open_enum<status>>(R"("caf\u00e9 \"x\"")");
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->unknown_text(), "caf\xC3\xA9 \"x\"");
+  EXPECT_EQ(genwire::encode(*r).value(), "\"caf\xC3\xA9 \\\"x\\\"\"");
+}
+
+TEST(OpenEnum, StrictClosesIt) {
+  //                          0         1         2         3         4         5         6         7
+  //                          01234567890123456789012345678901234567890123456789012345678901234567890123456789
+  const std::string text = R"({"generations":[{"id":"a","state":"queued"},{"id":"b","state":"upscaling"}]})";
+  const auto r = genwire::decode<page, genwire::strict>(text);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, errc::unknown_enum);
+  EXPECT_EQ(r.error().path, "generations[1].state");
+  EXPECT_EQ(r.error().offset, 62U);
+  EXPECT_EQ(r.error().message(),
+            R"(generations[1].state: expected one of "queued", "running", "done", "failed", found string "upscaling" (offset 62))");
+  // closed_enums alone does it too.
+  constexpr genwire::options closed{.closed_enums = true};
+  EXPECT_EQ((genwire::decode<page, closed>(text).error().code), errc::unknown_enum);
+  // Known values pass strict mode.
+  EXPECT_TRUE((genwire::decode<page, genwire::strict>(R"({"generations":[{"id":"a","state":"failed"}]})").has_value()));
+}
+
+TEST(OpenEnum, StrictEncodeRefusesUnknownText) {
+  const open_job j{"x", genwire::open_enum<status>::unknown("new_state")};
+  EXPECT_EQ(genwire::encode(j).value(), R"({"id":"x","state":"new_state"})");
+  const auto strict = genwire::encode<genwire::strict>(j);
+  ASSERT_FALSE(strict.has_value());
+  EXPECT_EQ(strict.error().code, errc::unknown_enum);
+  EXPECT_EQ(strict.error().path, "state");
+  EXPECT_EQ(strict.error().found, R"(string "new_state")");
+}
+
+TEST(OpenEnum, Equality) {
+  using oe = genwire::open_enum<status>;
+  EXPECT_TRUE(oe(status::done) == oe(status::done));
+  EXPECT_FALSE(oe(status::done) == oe(status::failed));
+  EXPECT_TRUE(oe::unknown("x") == oe::unknown("x"));
+  EXPECT_FALSE(oe::unknown("x") == oe::unknown("y"));
+  EXPECT_FALSE(oe::unknown("queued") == oe(status::queued));  // built by hand: still unknown
+  EXPECT_TRUE(oe{}.known());
+  EXPECT_EQ(oe{}.value(), status::queued);
+}
+
+TEST(OpenEnum, NonStringIsStillAWrongType) {
+  const auto r = genwire::decode<open_job>(R"({"id":"a","state":null})");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, errc::wrong_type);
+  EXPECT_EQ(r.error().message(), "state: expected a string, found null (offset 18)");
+}
+
+TEST(Enums, OptionalAndNullableEnums) {
+  struct filters {
+    std::optional<status> only;
+    genwire::nullable<genwire::open_enum<status>> last;
+  };
+  const auto r = genwire::decode<filters>(R"({"last":"archived"})");
+  ASSERT_TRUE(r.has_value());
+  EXPECT_FALSE(r->only.has_value());
+  ASSERT_TRUE(r->last.has_value());
+  EXPECT_EQ(r->last->unknown_text(), "archived");
+  EXPECT_EQ(genwire::encode(*r).value(), R"({"last":"archived"})");
+  EXPECT_EQ(genwire::encode(filters{status::running, std::nullopt}).value(), R"({"only":"running","last":null})");
+}
+
+}  // namespace
