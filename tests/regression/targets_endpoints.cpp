@@ -1,0 +1,14 @@
+// The endpoint targets, one per (descriptor in genwire::all_endpoints, part).
+#include "endpoint_targets.hpp"
+#include "targets.hpp"
+
+namespace {
+
+void add(genwire_regression::target_list& out) {
+  genwire_fuzz::for_each_endpoint_target(
+      [&](std::string name, genwire_regression::property p) { out.emplace_back(std::move(name), p); });
+}
+
+const genwire_regression::registrar registered{&add};
+
+}  // namespace
