@@ -1,0 +1,378 @@
+// bench/codec_bench.cpp: decode and encode throughput of genwire and its peers on every payload
+// from generate.hpp, with a ratio table (genwire / peer) at the end of the run.
+//
+//   genwire-codec-bench [--ratios_out=FILE.md] [--payloads_out=DIR] [Google Benchmark flags]
+//
+// Before anything is timed, every peer's mapped values are checked equal to genwire's (and every
+// encoder's output to the payload's meaning); the run aborts on the first difference.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <genwire/genwire.hpp>
+
+#include "generate.hpp"
+#include "peers/dispatch.hpp"
+#include "peers/peers.hpp"
+
+namespace {
+
+using namespace bench;
+namespace json = genwire::json;
+
+// ------------------------------------------------------------------ which plain shape, per type
+template <class G>
+struct plain_of {
+  using type = void;
+};
+template <>
+struct plain_of<genwire::diffio::list_project_generations_response> {
+  using type = plain::diffio::list_response;
+};
+template <>
+struct plain_of<genwire::diffio::error_envelope> {
+  using type = plain::diffio::error_envelope;
+};
+template <>
+struct plain_of<genwire::flora::list_generations_response> {
+  using type = plain::flora::list_response;
+};
+template <>
+struct plain_of<genwire::flora::error_envelope> {
+  using type = plain::flora::error_envelope;
+};
+template <>
+struct plain_of<genwire::depicta::list_jobs_response> {
+  using type = plain::depicta::list_response;
+};
+template <>
+struct plain_of<genwire::depicta::error_envelope> {
+  using type = plain::depicta::error_envelope;
+};
+template <>
+struct plain_of<genwire::hedra::list_generations_response> {
+  using type = plain::hedra::list_response;
+};
+
+// ------------------------------------------------------------------ the common comparable form
+// A json::value with null object members dropped: the plain structs fold "null" and "absent" into
+// nullopt, so both sides are compared in that folded form.
+json::value strip_nulls(json::value v) {
+  if (auto* a = std::get_if<json::array>(&v.get()))
+    for (auto& e : *a) e = strip_nulls(std::move(e));
+  if (auto* o = std::get_if<json::object>(&v.get())) {
+    json::object kept;
+    for (auto& [k, m] : *o)
+      if (!m.is_null()) kept.emplace_back(k, strip_nulls(std::move(m)));
+    *o = std::move(kept);
+  }
+  return v;
+}
+
+json::value common_from_text(std::string_view text, const std::string& who) {
+  auto v = genwire::parse_json(text);
+  if (!v) die(who + ": output is not JSON: " + v.error().message());
+  return strip_nulls(std::move(*v));
+}
+
+template <class T>
+json::value common_from_plain(const T& v) {
+  if constexpr (peers::is_optional<T>::value) {
+    return v ? common_from_plain(*v) : json::value{};
+  } else if constexpr (std::is_same_v<T, std::string>) {
+    return json::value{v};
+  } else if constexpr (std::is_same_v<T, double> || std::is_same_v<T, bool>) {
+    return json::value{v};
+  } else if constexpr (std::is_same_v<T, std::int64_t>) {
+    return json::value{v};
+  } else if constexpr (peers::is_described_enum<T>) {
+    return json::value{std::string(peers::enum_name(v))};
+  } else if constexpr (std::is_same_v<T, plain::raw_text>) {
+    return common_from_text(v.text, "raw_text");
+  } else if constexpr (std::is_same_v<T, plain::point>) {
+    if (v.is_object) return json::value{json::object{{"[0]", json::value{v.x0}}, {"[1]", json::value{v.x1}}}};
+    return json::value{json::array{json::value{v.x0}, json::value{v.x1}}};
+  } else if constexpr (peers::is_vector<T>::value) {
+    json::array a;
+    for (const auto& e : v) a.push_back(common_from_plain(e));
+    return json::value{std::move(a)};
+  } else {
+    json::object o;
+    boost::mp11::mp_for_each<peers::members_of<T>>([&](auto d) {
+      json::value m = common_from_plain(v.*d.pointer);
+      if (!m.is_null()) o.emplace_back(d.name, std::move(m));
+    });
+    return json::value{std::move(o)};
+  }
+}
+
+// Changes the first string it finds (for GENWIRE_BENCH_CORRUPT, which proves the check bites).
+template <class T>
+bool perturb(T& v) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    v += "!";
+    return true;
+  } else if constexpr (peers::is_optional<T>::value) {
+    return v && perturb(*v);
+  } else if constexpr (peers::is_vector<T>::value) {
+    for (auto& e : v)
+      if (perturb(e)) return true;
+    return false;
+  } else if constexpr (peers::is_described_struct<T>) {
+    bool done = false;
+    boost::mp11::mp_for_each<peers::members_of<T>>([&](auto d) { done = done || perturb(v.*d.pointer); });
+    return done;
+  } else {
+    return false;
+  }
+}
+
+template <class G>
+json::value common_from_genwire(const G& v) {
+  auto text = genwire::encode(v);
+  if (!text) die("genwire encode failed: " + text.error().message());
+  return common_from_text(*text, "genwire");
+}
+
+// ------------------------------------------------------------------ results, for the ratio table
+struct result_key {
+  std::string op, payload, lib;
+  auto operator<=>(const result_key&) const = default;
+};
+std::map<result_key, double>& results() {
+  static std::map<result_key, double> r;
+  return r;
+}
+std::vector<std::string>& payload_order() {
+  static std::vector<std::string> v;
+  return v;
+}
+std::map<std::string, std::size_t>& payload_bytes() {
+  static std::map<std::string, std::size_t> m;
+  return m;
+}
+
+const std::vector<std::string> decode_libs{"genwire", "genwire-strict", "simdjson", "rapidjson", "boost.json", "nlohmann"};
+const std::vector<std::string> encode_libs{"genwire", "rapidjson", "boost.json", "nlohmann"};
+
+// ------------------------------------------------------------------ registration
+template <class F>
+void add(const std::string& op, const payload& p, const std::string& lib, F body) {
+  const std::string name = op + "/" + p.name + "/" + lib;
+  const auto bytes = static_cast<std::int64_t>(p.size());
+  benchmark::RegisterBenchmark(name.c_str(), [body, bytes](benchmark::State& st) {
+    for (auto _ : st) body();
+    st.SetBytesProcessed(st.iterations() * bytes);
+  });
+}
+
+template <class P, class Decode, class Encode>
+void add_peer(const payload& p, const json::value& expected, const std::string& lib, Decode decode, Encode encode) {
+  auto value = std::make_shared<P>();
+  try {
+    decode(p, *value);
+  } catch (const std::exception& e) {
+    die(lib + " cannot decode " + p.name + ": " + e.what());
+  }
+  if (const char* c = std::getenv("GENWIRE_BENCH_CORRUPT"); c && lib == c) perturb(*value);
+  if (!(common_from_plain(*value) == expected)) die(lib + " decodes " + p.name + " to different values than genwire");
+  add("decode", p, lib, [&p, decode] {
+    P out;
+    decode(p, out);
+    benchmark::DoNotOptimize(out);
+  });
+  if constexpr (!std::is_same_v<Encode, std::nullptr_t>) {
+    if (!(common_from_text(encode(*value), lib) == expected))
+      die(lib + " encodes " + p.name + " to different values than genwire");
+    add("encode", p, lib, [value, encode] {
+      auto out = encode(*value);
+      benchmark::DoNotOptimize(out.data());
+      benchmark::ClobberMemory();
+    });
+  }
+}
+
+template <class G>
+void register_payload(const payload& p, bool with_peers) {
+  payload_order().push_back(p.name);
+  payload_bytes()[p.name] = p.size();
+  auto value = std::make_shared<G>();
+  if (auto r = genwire::decode<G>(p.text())) *value = std::move(*r);
+  else die("genwire cannot decode " + p.name + ": " + r.error().message());
+
+  // genwire against the payload itself: the decoded value means what the text means...
+  const json::value expected = common_from_genwire(*value);
+  if (!(common_from_text(p.text(), "payload") == expected)) die("genwire decodes " + p.name + " to different values");
+  // ...and, for generated payloads, encodes back to the very same bytes.
+  std::string again;
+  if (!genwire::encode_to(*value, again)) die("genwire cannot encode " + p.name);
+  if (!p.is_error && again != p.text()) die("genwire does not re-encode " + p.name + " byte for byte");
+
+  const std::string_view text = p.text();
+  add("decode", p, "genwire", [text] {
+    auto r = genwire::decode<G>(text);
+    if (!r) std::abort();
+    benchmark::DoNotOptimize(r);
+  });
+  add("decode", p, "genwire-strict", [text] {
+    auto r = genwire::decode<G, genwire::strict>(text);
+    if (!r) std::abort();
+    benchmark::DoNotOptimize(r);
+  });
+  add("encode", p, "genwire", [value, buf = std::make_shared<std::string>()] {
+    buf->clear();
+    if (!genwire::encode_to(*value, *buf)) std::abort();
+    benchmark::DoNotOptimize(buf->data());
+    benchmark::ClobberMemory();
+  });
+
+  using P = typename plain_of<G>::type;
+  if constexpr (!std::is_void_v<P>) {
+    if (!with_peers) return;
+    add_peer<P>(p, expected, "simdjson", &peers::simdjson_peer::decode<P>, nullptr);
+    add_peer<P>(p, expected, "rapidjson", &peers::rapidjson_peer::decode<P>, &peers::rapidjson_peer::encode<P>);
+    add_peer<P>(p, expected, "boost.json", &peers::boost_peer::decode<P>, &peers::boost_peer::encode<P>);
+    add_peer<P>(p, expected, "nlohmann", &peers::nlohmann_peer::decode<P>, &peers::nlohmann_peer::encode<P>);
+  }
+}
+
+// Peers run on every success payload and on one error body per provider (its longest, which
+// has the most structure); genwire runs on all of them.
+void register_all(const std::vector<payload>& all) {
+  std::map<std::string, const payload*> longest_error;
+  for (const auto& p : all)
+    if (p.is_error && (!longest_error[p.provider] || longest_error[p.provider]->size() < p.size()))
+      longest_error[p.provider] = &p;
+  for (const auto& p : all) {
+    bool done = false;
+    genwire::all_endpoints::for_each([&]<class D>() {
+      if (done || p.endpoint != D::name) return;
+      done = true;
+      if (p.is_error) register_payload<typename D::error>(p, longest_error[p.provider] == &p);
+      else register_payload<typename D::response>(p, true);
+    });
+    if (!done) die("no descriptor for " + p.name);
+  }
+}
+
+// ------------------------------------------------------------------ the ratio table
+class ratio_reporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const Run& r : runs) {
+      if (r.error_occurred) continue;
+      // With repetitions, the median stands for the payload; otherwise the single run does.
+      if (r.run_type == Run::RT_Aggregate && r.aggregate_name != "median") continue;
+      const auto it = r.counters.find("bytes_per_second");
+      if (it == r.counters.end()) continue;
+      const std::string name = r.run_name.function_name;
+      const auto a = name.find('/'), b = name.rfind('/');
+      const result_key key{name.substr(0, a), name.substr(a + 1, b - a - 1), name.substr(b + 1)};
+      if (r.run_type == Run::RT_Aggregate || !results().count(key)) results()[key] = it->second.value / 1e6;
+    }
+    ConsoleReporter::ReportRuns(runs);
+  }
+};
+
+std::string fmt(const char* f, double v) {
+  char b[64];
+  std::snprintf(b, sizeof b, f, v);
+  return b;
+}
+
+std::string ratio_tables() {
+  std::ostringstream out;
+  struct target {
+    std::string op, peer;
+    double goal;
+  };
+  const std::vector<target> targets{{"decode", "simdjson", 1.0}, {"decode", "nlohmann", 8.0}, {"encode", "rapidjson", 6.0}};
+  for (const std::string op : {"decode", "encode"}) {
+    const auto& libs = op == "decode" ? decode_libs : encode_libs;
+    out << "\n### " << op << " (MB/s; ratio = genwire / peer)\n\n| payload | bytes |";
+    for (const auto& l : libs) out << ' ' << l << " |" << (l == "genwire" ? "" : " × |");
+    out << "\n|---|---:|";
+    for (const auto& l : libs) out << "---:|" << (l == "genwire" ? "" : "---:|");
+    out << '\n';
+    for (const auto& p : payload_order()) {
+      const auto g = results().find({op, p, "genwire"});
+      if (g == results().end()) continue;
+      out << "| " << p << " | " << payload_bytes()[p] << " |";
+      for (const auto& l : libs) {
+        const auto it = results().find({op, p, l});
+        if (it == results().end()) {
+          out << (l == "genwire" ? " |" : " | |");
+          continue;
+        }
+        out << ' ' << fmt("%.0f", it->second) << " |";
+        if (l != "genwire") out << ' ' << fmt("%.2f", g->second / it->second) << " |";
+      }
+      out << '\n';
+    }
+  }
+  out << "\n### targets (success payloads with 100 and 1000 items; error bodies and 1-item payloads listed above)\n\n"
+         "| target | worst | geometric mean | best | met |\n|---|---:|---:|---:|---|\n";
+  for (const auto& t : targets) {
+    double worst = 1e300, best = 0, log_sum = 0;
+    int n = 0;
+    for (const auto& p : payload_order()) {
+      if (p.rfind("error/", 0) == 0 || p.ends_with("/1")) continue;
+      const auto g = results().find({t.op, p, "genwire"});
+      const auto q = results().find({t.op, p, t.peer});
+      if (g == results().end() || q == results().end()) continue;
+      const double r = g->second / q->second;
+      worst = std::min(worst, r), best = std::max(best, r), log_sum += std::log(r), ++n;
+    }
+    if (n == 0) continue;
+    out << "| " << t.op << " >= " << fmt("%.1f", t.goal) << "× " << t.peer << " | " << fmt("%.2f", worst) << " | "
+        << fmt("%.2f", std::exp(log_sum / n)) << " | " << fmt("%.2f", best) << " | "
+        << (worst >= t.goal ? "yes" : "no (worst " + fmt("%.0f", 100 * worst / t.goal) + "% of target)") << " |\n";
+  }
+  return out.str();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string ratios_out, payloads_out;
+  std::vector<char*> args;
+  for (int i = 0; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--ratios_out=", 13) == 0) ratios_out = argv[i] + 13;
+    else if (std::strncmp(argv[i], "--payloads_out=", 15) == 0) payloads_out = argv[i] + 15;
+    else args.push_back(argv[i]);
+  }
+  int n = static_cast<int>(args.size());
+  benchmark::Initialize(&n, args.data());
+  if (benchmark::ReportUnrecognizedArguments(n, args.data())) return 1;
+
+  static const std::vector<payload> all = all_payloads();
+  if (!payloads_out.empty()) {
+    for (const auto& p : all) {
+      std::string file = p.name;
+      std::replace(file.begin(), file.end(), '/', '_');
+      std::ofstream(payloads_out + "/" + file + ".json", std::ios::binary) << p.text();
+    }
+  }
+  register_all(all);
+  std::fprintf(stderr, "bench: %zu payloads generated; every peer's values checked equal to genwire's\n", all.size());
+
+  ratio_reporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  benchmark::Shutdown();
+
+  const std::string tables = ratio_tables();
+  std::fputs(tables.c_str(), stdout);
+  if (!ratios_out.empty()) std::ofstream(ratios_out) << tables;
+  return 0;
+}
