@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include <genwire/mock/realistic.hpp>
 #include <genwire/mock/server.hpp>
 
 namespace {
@@ -56,6 +57,7 @@ std::string read_file(const std::string& path) {
 
 genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
   genwire::mock::server_config c;
+  genwire::mock::realistic_options realistic;
   c.port = 8080;
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
@@ -64,7 +66,7 @@ genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
       return argv[++i];
     };
     if (arg == "--help" || arg == "-h") {
-      std::cout << usage;
+      std::cout << usage << '\n' << genwire::mock::realistic_usage;
       std::exit(0);
     } else if (arg == "--host") {
       c.host = std::string(value());
@@ -92,10 +94,17 @@ genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
       c.max_body_bytes = number<std::size_t>(arg, value());
     } else if (arg == "--quiet" || arg == "-q") {
       quiet = true;
+    } else if (genwire::mock::is_realistic_flag(arg)) {
+      try {
+        genwire::mock::apply_realistic_flag(realistic, arg, value());
+      } catch (const std::invalid_argument& e) {
+        throw usage_error{e.what()};
+      }
     } else {
       throw usage_error{"unknown option " + std::string(arg)};
     }
   }
+  genwire::mock::apply_realistic_options(c, realistic);
   return c;
 }
 
@@ -107,7 +116,7 @@ int main(int argc, char** argv) {
   try {
     config = parse_args(argc, argv, quiet);
   } catch (const usage_error& e) {
-    std::cerr << "genwire-mock: " << e.message << "\n\n" << usage;
+    std::cerr << "genwire-mock: " << e.message << "\n\n" << usage << '\n' << genwire::mock::realistic_usage;
     return 2;
   }
   if (!quiet) {
@@ -134,7 +143,8 @@ int main(int argc, char** argv) {
     srv.start();
     std::printf("genwire-mock listening on %s\n", srv.base_url().c_str());
     std::printf("keys: gw_test_read (read, owns the examples), gw_test_other (owns nothing), "
-                "gw_test_inactive, gw_test_noread; admin: /__admin/endpoints, /__admin/requests\n");
+                "gw_test_inactive, gw_test_noread; admin: /__admin/endpoints, /__admin/requests, "
+                "/__admin/state, /__admin/reset\n");
     std::fflush(stdout);
     int sig = 0;
     sigwait(&stop_signals, &sig);

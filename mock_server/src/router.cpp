@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "admin.hpp"
+#include "realistic/admin.hpp"
 
 namespace genwire::mock::detail {
 namespace {
@@ -45,7 +46,10 @@ admin_endpoint describe_route(const route& r) {
 
 }  // namespace
 
-router::router(const server_config& config) : data_(config.data), journal_(config.journal_capacity) {
+router::router(const server_config& config)
+    : data_(config.data),
+      faults_(config.faults ? config.faults : std::make_shared<fault_injector>()),
+      journal_(config.journal_capacity) {
   for (const auto& p : config.providers) {
     bool known = false;
     genwire::all_endpoints::for_each([&]<class D>() { known = known || iequals(p, D::provider); });
@@ -131,6 +135,12 @@ response router::dispatch(const request& rq, const route*& matched) {
     return mock_error(404, "unknown-route", "no endpoint at " + rq.path + " (served: " + paths + ")");
   }
   matched = it->second;
+  // Faults (latency, --fail-rate, --rate-limit, --drop-rate, Prefer: latency) strike before the
+  // endpoint looks at the request, as an overloaded service's do.
+  if (auto fault = faults_->before(rq, matched->info().id)) {
+    if (!fault->header_value(drop_header)) matched->policy().decorate(matched->info(), rq, *fault);
+    return std::move(*fault);
+  }
   return matched->handle(rq, keys_, data_.get());
 }
 
@@ -153,8 +163,17 @@ response router::admin(const request& rq) {
     if (rq.method == "DELETE") return json_response(200, admin_cleared{journal_.clear()});
     return not_allowed("GET, HEAD, DELETE");
   }
+  if (what == "state") {
+    if (rq.method != "GET" && rq.method != "HEAD") return not_allowed("GET, HEAD");
+    return realistic_state(data_.get(), faults_.get());
+  }
+  if (what == "reset") {
+    if (rq.method != "POST") return not_allowed("POST");
+    return realistic_reset(data_.get(), faults_.get());
+  }
   return mock_error(404, "unknown-admin", "no admin resource at " + rq.path +
-                                              " (known: /__admin/endpoints, /__admin/requests)");
+                                              " (known: /__admin/endpoints, /__admin/requests, /__admin/state,"
+                                              " /__admin/reset)");
 }
 
 }  // namespace genwire::mock::detail

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include <genwire/mock/realistic.hpp>
+
 #include "route.hpp"
 
 namespace genwire::mock::detail {
@@ -34,6 +36,7 @@ class router {
   std::unordered_map<std::string_view, const route*> by_path_;
   key_table keys_;
   std::shared_ptr<store> data_;
+  std::shared_ptr<fault_injector> faults_;
   genwire::mock::journal journal_;
   std::string endpoints_json_;  // GET /__admin/endpoints never changes: encoded once
 };

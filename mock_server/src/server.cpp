@@ -20,6 +20,7 @@
 
 #include <httplib.h>
 
+#include "faults/drop.hpp"
 #include "router.hpp"
 
 namespace genwire::mock {
@@ -208,6 +209,10 @@ struct server::impl {
       const bool unread = !body_is_read(in.method) && declares_body(in);
       response r = unread && declared_length(in) > config.max_body_bytes ? router.transport_error(413, to_request(in))
                                                                           : router.handle(to_request(in));
+      if (r.header_value(drop_header)) {  // --drop-rate
+        faults::drop_connection(in, out);
+        return;
+      }
       // The client must not reuse a connection that still holds a body nobody read.
       if (unread) r.set_header("Connection", "close");
       const bool mark = r.status >= 400;

@@ -25,6 +25,8 @@
 
 namespace genwire::mock {
 
+class fault_injector;  // <genwire/mock/realistic.hpp>
+
 // The status of every answer the mock makes up itself (an undocumented code asked for with
 // Prefer, a malformed Prefer, an internal failure), always with an X-Genwire-Mock-Error header.
 // No endpoint documents it; server construction checks that.
@@ -48,6 +50,9 @@ struct server_config {
   std::function<void(std::string_view line)> log;
   // The data behind valid requests; null: replay the documented examples.
   std::shared_ptr<genwire::mock::store> data;
+  // Latency, failures, rate limits and drops before each endpoint answer (realistic.hpp); null:
+  // only per-request `Prefer: latency=MS`.
+  std::shared_ptr<genwire::mock::fault_injector> faults;
 };
 
 class start_error : public std::runtime_error {

@@ -1,0 +1,46 @@
+// Internal pieces of the fault injector, exposed for unit tests: what a request asks for with
+// Prefer, whose key it carries, and each endpoint's documented answers for faults.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <genwire/genwire.hpp>
+#include <genwire/mock/http.hpp>
+
+namespace genwire::mock::faults {
+
+struct prefer_faults {
+  std::optional<std::uint64_t> latency_ms;  // Prefer: latency=MS
+  bool explicit_answer = false;             // Prefer: code=... or example=...: that answer, no random fault
+  std::string error;                        // a malformed latency value
+};
+// RFC 7240: the first instance of each preference wins; parameters after ';' are ignored.
+prefer_faults read_prefer(const request& rq);
+
+// The key the request presents on the endpoint's auth headers (the scheme word stripped), or "".
+std::string caller_key(const request& rq, std::span<const genwire::auth_scheme> auth);
+
+// A documented answer, encoded once.
+struct row {
+  int status = 0;
+  std::string body;
+  std::vector<header> headers;  // with Content-Type when there is a body
+};
+
+struct endpoint_faults {
+  std::string_view provider;
+  std::span<const genwire::auth_scheme> auth;
+  // What --fail-rate answers with: the endpoint's documented retryable rows; when it has none,
+  // those of its provider's other endpoints; when the provider documents none, empty.
+  std::vector<row> retryable;
+  std::optional<row> too_many_requests;  // the documented 429, when there is one
+};
+// By descriptor name ("flora.list_generations"); nullptr for a name genwire does not model.
+const endpoint_faults* endpoint_faults_for(std::string_view endpoint);
+
+}  // namespace genwire::mock::faults
