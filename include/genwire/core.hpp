@@ -4,6 +4,7 @@
 #include "core/decode.hpp"
 #include "core/encode.hpp"
 #include "core/endpoint.hpp"
+#include "core/enum_name.hpp"
 #include "core/error.hpp"
 #include "core/formats.hpp"
 #include "core/json_value.hpp"

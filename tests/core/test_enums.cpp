@@ -164,4 +164,23 @@ TEST(Enums, OptionalAndNullableEnums) {
   EXPECT_EQ(genwire::encode(filters{status::running, std::nullopt}).value(), R"({"only":"running","last":null})");
 }
 
+// enum_name gives exactly the text encode() writes, so logs and the wire never disagree.
+enum class keyword_kind { default_, delete_, plain };
+
+TEST(EnumName, IsTheWireText) {
+  static_assert(genwire::enum_name(status::running) == "running");
+  EXPECT_EQ(genwire::enum_name(keyword_kind::default_), "default");
+  EXPECT_EQ(genwire::enum_name(static_cast<status>(9)), "") << "no enumerator, no name";
+  for (status s : {status::queued, status::running, status::done, status::failed})
+    EXPECT_EQ(genwire::encode(closed_job{"j", s}).value(),
+              R"({"id":"j","state":")" + std::string(genwire::enum_name(s)) + R"("})");
+}
+
+TEST(EnumName, OfAnOpenEnumIsItsKnownNameOrItsUnknownText) {
+  EXPECT_EQ(genwire::enum_name(genwire::open_enum<status>(status::done)), "done");
+  auto r = genwire::decode<open_job>(R"({"id":"j","state":"paused"})");
+  ASSERT_TRUE(r) << r.error().message();
+  EXPECT_EQ(genwire::enum_name(r->state), "paused");
+}
+
 }  // namespace

@@ -9,21 +9,13 @@
 #include <vector>
 
 #include "../core/json_value.hpp"
-#include "../core/reflect.hpp"
+#include "../core/enum_name.hpp"
 #include "../job_summary.hpp"
 #include "list_jobs.hpp"
 
 namespace genwire::depicta {
 
 namespace summary_detail {
-
-template <class E>
-std::string wire_name(const genwire::open_enum<E>& e) {
-  if (!e.known()) return e.unknown_text();
-  const auto& names = genwire::reflect::enum_names<E>;
-  const auto i = static_cast<std::size_t>(e.value());
-  return i < names.size() ? std::string(names[i]) : std::string();
-}
 
 inline std::optional<genwire::timestamp> time_of(const genwire::optional_nullable<genwire::date_time>& t) {
   if (!t || !*t) return std::nullopt;
@@ -59,7 +51,7 @@ inline genwire::job_summary summarize(const job& j) {
   genwire::job_summary s;
   s.provider = provider_name;
   s.id = j.job_id.text;
-  s.raw_status = summary_detail::wire_name(j.status);
+  s.raw_status = genwire::enum_name(j.status);
   s.state = state_of(j.status);
   // Decision: progress is scenes_completed / scenes_total (clamped to 0..1) when both are sent and the total is positive; otherwise 1 for a completed job and absent for the rest (Depicta sends no progress field).
   if (j.scenes_completed && j.scenes_total && *j.scenes_total > 0)

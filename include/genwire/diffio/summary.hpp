@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "../core/reflect.hpp"
+#include "../core/enum_name.hpp"
 #include "../job_summary.hpp"
 #include "get_generation_progress.hpp"
 #include "list_project_generations.hpp"
@@ -15,14 +15,6 @@
 namespace genwire::diffio {
 
 namespace summary_detail {
-
-template <class E>
-std::string wire_name(const genwire::open_enum<E>& e) {
-  if (!e.known()) return e.unknown_text();
-  const auto& names = genwire::reflect::enum_names<E>;
-  const auto i = static_cast<std::size_t>(e.value());
-  return i < names.size() ? std::string(names[i]) : std::string();
-}
 
 inline genwire::job_state state_of(const genwire::open_enum<generation_status>& s) {
   if (!s.known()) return genwire::job_state::unknown;
@@ -68,7 +60,7 @@ inline genwire::job_summary summarize(const project_generation& g) {
   s.provider = provider_name;
   s.id = g.generation_id;
   if (g.status && *g.status) {
-    s.raw_status = summary_detail::wire_name(**g.status);
+    s.raw_status = genwire::enum_name(**g.status);
     s.state = summary_detail::state_of(**g.status);
   } else {
     // Decision: a missing or null list status means queued, as the official Python SDK defaults it; raw_status stays "" (nothing was sent).
@@ -90,7 +82,7 @@ inline genwire::job_summary summarize(const get_generation_progress_response& r)
   genwire::job_summary s;
   s.provider = provider_name;
   s.id = r.generation_id;
-  s.raw_status = summary_detail::wire_name(r.status);
+  s.raw_status = genwire::enum_name(r.status);
   s.state = summary_detail::state_of(r.status);
   // Decision: overall progress is the mean of the stages present (each 0..100), because the answer has no top-level progress; a complete generation is 1 whatever the stages say (as for list items).
   double sum = 0;

@@ -9,23 +9,11 @@
 #include <optional>
 #include <string>
 
-#include "../core/reflect.hpp"
+#include "../core/enum_name.hpp"
 #include "../job_summary.hpp"
 #include "list_generations.hpp"
 
 namespace genwire::flora {
-
-namespace summary_detail {
-
-template <class E>
-std::string wire_name(const genwire::open_enum<E>& e) {
-  if (!e.known()) return e.unknown_text();
-  const auto& names = genwire::reflect::enum_names<E>;
-  const auto i = static_cast<std::size_t>(e.value());
-  return i < names.size() ? std::string(names[i]) : std::string();
-}
-
-}  // namespace summary_detail
 
 // Values above this are epoch milliseconds, at or below it epoch seconds (1e11 s is the year 5138;
 // 1e11 ms is 1973-03-03), so both readings of any plausible date are told apart.
@@ -55,7 +43,7 @@ inline genwire::job_summary summarize(const generation& g) {
   genwire::job_summary s;
   s.provider = provider_name;
   s.id = g.generation_id;
-  s.raw_status = summary_detail::wire_name(g.status);
+  s.raw_status = genwire::enum_name(g.status);
   s.state = state_of(g.status);
   if (std::isfinite(g.progress)) s.progress = std::clamp(g.progress / 100.0, 0.0, 1.0);
   s.created = epoch_time(g.created_at);
@@ -64,7 +52,7 @@ inline genwire::job_summary summarize(const generation& g) {
   if (g.started_at) s.updated = epoch_time(*g.started_at);
   if (s.completed && (!s.updated || *s.completed > *s.updated)) s.updated = s.completed;
   if (g.outputs)
-    for (const output& o : *g.outputs) s.outputs.push_back({summary_detail::wire_name(o.type), o.url.value});
+    for (const output& o : *g.outputs) s.outputs.push_back({genwire::enum_name(o.type), o.url.value});
   if (g.error_code) s.error_code = *g.error_code;
   if (g.error_message) s.error_message = *g.error_message;
   return s;

@@ -8,21 +8,13 @@
 #include <optional>
 #include <string>
 
-#include "../core/reflect.hpp"
+#include "../core/enum_name.hpp"
 #include "../job_summary.hpp"
 #include "list_generations.hpp"
 
 namespace genwire::hedra {
 
 namespace summary_detail {
-
-template <class E>
-std::string wire_name(const genwire::open_enum<E>& e) {
-  if (!e.known()) return e.unknown_text();
-  const auto& names = genwire::reflect::enum_names<E>;
-  const auto i = static_cast<std::size_t>(e.value());
-  return i < names.size() ? std::string(names[i]) : std::string();
-}
 
 inline const std::string* present(const genwire::optional_nullable<std::string>& s) {
   return s && *s ? &**s : nullptr;
@@ -48,7 +40,7 @@ inline genwire::job_summary summarize(const generation& g) {
   genwire::job_summary s;
   s.provider = provider_name;
   s.id = g.id.text;
-  s.raw_status = summary_detail::wire_name(g.status);
+  s.raw_status = genwire::enum_name(g.status);
   s.state = state_of(g.status);
   // Decision: progress is already a 0..1 fraction (PROVIDERS.md); values outside are clamped (the seed's example sends 123) and NaN is dropped.
   if (!std::isnan(g.progress)) s.progress = std::clamp(g.progress, 0.0, 1.0);
@@ -60,11 +52,11 @@ inline genwire::job_summary summarize(const generation& g) {
     const std::string* url = summary_detail::present(a.asset.url);
     if (!url) url = summary_detail::present(a.asset.download_url);
     if (!url) url = summary_detail::present(a.asset.streaming_url);
-    if (url) s.outputs.push_back({summary_detail::wire_name(a.type), *url});
+    if (url) s.outputs.push_back({genwire::enum_name(a.type), *url});
   }
   // Decision: error_code is error.type (e.g. "MODERATION_FAILED"); error_message is error.message, else the legacy error_message string.
   if (g.error && *g.error) {
-    s.error_code = summary_detail::wire_name((**g.error).type);
+    s.error_code = genwire::enum_name((**g.error).type);
     s.error_message = (**g.error).message;
   }
   if (!s.error_message)

@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "../enum_name.hpp"
 #include "../error.hpp"
 #include "../formats.hpp"
 #include "../options.hpp"
@@ -47,13 +48,6 @@ constexpr std::optional<E> enum_from_name(std::string_view name) noexcept {
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return static_cast<E>(i);
   return std::nullopt;
-}
-
-template <class E>
-constexpr std::string_view enum_to_name(E e) noexcept {
-  const auto i = static_cast<std::size_t>(e);
-  const auto& names = reflect::enum_names<E>;
-  return i < names.size() ? names[i] : std::string_view{};
 }
 
 inline std::string bound_text(long long lo, long long hi) {
@@ -173,14 +167,14 @@ std::optional<violation> text_for_encoding(const T& v, std::string_view& text) {
   } else if constexpr (is_open_enum<T>::value) {
     using E = decltype(v.value());
     if (v.known()) {
-      text = enum_to_name(v.value());
+      text = genwire::enum_name(v.value());
       if (text.empty()) return violation{errc::unencodable, enum_expectation<E>(), "enumerator " + std::to_string(static_cast<long long>(v.value()))};
     } else {
       if constexpr (Opts.closed_enums) return violation{errc::unknown_enum, enum_expectation<E>(), "string " + quote_snippet(v.unknown_text())};
       text = v.unknown_text();
     }
   } else {
-    text = enum_to_name(v);
+    text = genwire::enum_name(v);
     if (text.empty()) return violation{errc::unencodable, enum_expectation<T>(), "enumerator " + std::to_string(static_cast<long long>(v))};
   }
   return std::nullopt;
