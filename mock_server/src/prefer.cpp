@@ -2,50 +2,13 @@
 
 #include <string_view>
 
+#include "header_text.hpp"
+
 namespace genwire::mock::detail {
-namespace {
-
-constexpr bool is_ows(char c) noexcept { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && is_ows(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_ows(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// Splits at `sep` outside quoted strings (a quoted value may contain ',' or ';').
-template <class F>
-void split_unquoted(std::string_view s, char sep, F&& each) {
-  bool quoted = false;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (quoted && s[i] == '\\') {
-      ++i;
-    } else if (s[i] == '"') {
-      quoted = !quoted;
-    } else if (!quoted && s[i] == sep) {
-      each(s.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  each(s.substr(start));
-}
-
-std::string unquote(std::string_view v) {
-  if (v.size() < 2 || v.front() != '"' || v.back() != '"') return std::string(v);
-  std::string out;
-  for (std::size_t i = 1; i + 1 < v.size(); ++i) {
-    if (v[i] == '\\' && i + 2 < v.size()) ++i;
-    out += v[i];
-  }
-  return out;
-}
-
-}  // namespace
 
 preferences parse_prefer(const request& rq) {
   preferences p;
-  bool seen_code = false, seen_example = false;
+  bool seen_code = false, seen_example = false, seen_latency = false;
   for (const auto& h : rq.headers) {
     if (!iequals(h.name, "Prefer")) continue;
     split_unquoted(h.value, ',', [&](std::string_view item) {
@@ -79,6 +42,18 @@ preferences parse_prefer(const request& rq) {
         } else {
           p.example = value;
         }
+      } else if (iequals(name, "latency") && !seen_latency) {
+        seen_latency = true;
+        std::uint64_t ms = 0;
+        bool digits = !value.empty() && value.size() <= 9;  // at most 11.5 days: no overflow
+        for (char c : value) {
+          digits = digits && c >= '0' && c <= '9';
+          if (digits) ms = ms * 10 + static_cast<std::uint64_t>(c - '0');
+        }
+        if (digits)
+          p.latency_ms = ms;
+        else if (p.error.empty())
+          p.error = "Prefer: latency must be a whole number of milliseconds";
       }
     });
   }

@@ -1,7 +1,9 @@
 // The Prefer request header (RFC 7240), as Prism uses it to pick a response: `Prefer: code=404`,
-// `Prefer: example=unauthorized`. Preferences the mock does not know are ignored, as the RFC asks.
+// `Prefer: example=unauthorized`, and to slow one answer down: `Prefer: latency=250`. Preferences
+// the mock does not know are ignored, as the RFC asks.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -12,6 +14,7 @@ namespace genwire::mock::detail {
 struct preferences {
   std::optional<int> code;
   std::optional<std::string> example;
+  std::optional<std::uint64_t> latency_ms;
   std::string error;  // non-empty when a preference the mock knows has a malformed value
 };
 

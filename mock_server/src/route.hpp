@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "engine.hpp"
+#include "header_text.hpp"
 #include "prefer.hpp"
 
 namespace genwire::mock::detail {
@@ -42,16 +43,6 @@ class route {
 };
 
 namespace route_detail {
-
-inline std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-inline bool istarts_with(std::string_view s, std::string_view prefix) noexcept {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
 
 // The documented body re-encoded through the endpoint's own type T (proof that it decodes, and
 // compact). When re-encoding would change it semantically, the document wins and is replayed as is.
@@ -182,18 +173,13 @@ class endpoint_route final : public route {
     for (const genwire::auth_scheme& s : D::auth) {
       const std::string* v = rq.header_value(s.header);
       if (!v) continue;
-      std::string_view text = route_detail::trim(*v);
-      const std::string_view scheme = route_detail::trim(s.prefix);
-      if (!scheme.empty()) {
-        if (!route_detail::istarts_with(text, scheme) ||
-            (text.size() > scheme.size() && text[scheme.size()] != ' ' && text[scheme.size()] != '\t')) {
-          malformed = true;
-          continue;
-        }
-        text = route_detail::trim(text.substr(scheme.size()));
+      const auto text = credential(*v, s.prefix);
+      if (!text) {
+        malformed = true;
+        continue;
       }
-      if (text.empty()) continue;
-      const auto it = keys.find(std::string(text));
+      if (text->empty()) continue;
+      const auto it = keys.find(std::string(*text));
       if (it == keys.end()) return auth_failure::unknown;
       if (!it->second.active) return auth_failure::inactive;
       if (!it->second.read) return auth_failure::no_read;

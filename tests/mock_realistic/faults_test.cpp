@@ -6,6 +6,7 @@
 
 #include "../../mock_server/src/faults/faults.hpp"
 #include "../../mock_server/src/faults/token_bucket.hpp"
+#include "../../mock_server/src/prefer.hpp"
 #include "realistic_support.hpp"
 
 #include <genwire/mock/server.hpp>
@@ -94,17 +95,19 @@ gm::request with_headers(std::vector<gm::header> h, std::string method = "GET") 
 }
 
 TEST(FaultPrefer, LatencyCodeAndExample) {
-  auto p = ft::read_prefer(with_headers({{"Prefer", "latency=250"}}));
+  using gm::detail::parse_prefer;
+  auto p = parse_prefer(with_headers({{"Prefer", "latency=250"}}));
   EXPECT_EQ(p.latency_ms, 250u);
-  EXPECT_FALSE(p.explicit_answer);
-  p = ft::read_prefer(with_headers({{"prefer", "code=500, latency=\"10\"; ignored=1"}, {"Prefer", "latency=99"}}));
+  EXPECT_FALSE(p.code || p.example);
+  p = parse_prefer(with_headers({{"prefer", "code=500, latency=\"10\"; ignored=1"}, {"Prefer", "latency=99"}}));
   EXPECT_EQ(p.latency_ms, 10u) << "the first instance wins";
-  EXPECT_TRUE(p.explicit_answer);
-  EXPECT_TRUE(ft::read_prefer(with_headers({{"Prefer", "example=error_429"}})).explicit_answer);
-  EXPECT_FALSE(ft::read_prefer(with_headers({{"Prefer", "return=minimal"}})).latency_ms);
-  EXPECT_FALSE(ft::read_prefer(with_headers({{"Prefer", "latency=abc"}})).error.empty());
-  EXPECT_FALSE(ft::read_prefer(with_headers({{"Prefer", "latency="}})).error.empty());
-  EXPECT_FALSE(ft::read_prefer(with_headers({{"Prefer", "latency=-5"}})).error.empty());
+  EXPECT_EQ(p.code, 500);
+  EXPECT_EQ(parse_prefer(with_headers({{"Prefer", "example=error_429"}})).example, "error_429");
+  EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "return=minimal"}})).latency_ms);
+  EXPECT_EQ(parse_prefer(with_headers({{"Prefer", "latency=abc"}})).error, "Prefer: latency must be a whole number of milliseconds");
+  EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "latency="}})).error.empty());
+  EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "latency=-5"}})).error.empty());
+  EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "latency=1234567890"}})).error.empty()) << "ten digits";
 }
 
 TEST(FaultPrefer, CallerKeyFromTheEndpointsAuthHeaders) {

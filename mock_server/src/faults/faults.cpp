@@ -9,47 +9,14 @@
 #include <genwire/mock/server.hpp>
 
 #include "../admin.hpp"
+#include "../header_text.hpp"
+#include "../prefer.hpp"
 #include "../realistic/prng.hpp"
 #include "token_bucket.hpp"
 
 namespace genwire::mock {
 namespace faults {
 namespace {
-
-constexpr bool is_ows(char c) noexcept { return c == ' ' || c == '\t'; }
-
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && is_ows(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_ows(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-bool istarts_with(std::string_view s, std::string_view prefix) noexcept {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
-}
-
-// Calls each(item) for every comma-separated item outside double quotes.
-template <class F>
-void split_items(std::string_view s, char sep, F&& each) {
-  bool quoted = false;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (quoted && s[i] == '\\') {
-      ++i;
-    } else if (s[i] == '"') {
-      quoted = !quoted;
-    } else if (!quoted && s[i] == sep) {
-      each(s.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  each(s.substr(start));
-}
-
-std::string unquote(std::string_view v) {
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"') return std::string(v.substr(1, v.size() - 2));
-  return std::string(v);
-}
 
 row make_row(const genwire::status_doc& s) {
   row r;
@@ -97,44 +64,11 @@ const endpoint_table& table() {
 
 }  // namespace
 
-prefer_faults read_prefer(const request& rq) {
-  prefer_faults p;
-  bool seen_latency = false;
-  for (const auto& h : rq.headers) {
-    if (!iequals(h.name, "Prefer")) continue;
-    split_items(h.value, ',', [&](std::string_view item) {
-      std::string_view head = item.substr(0, item.find(';'));
-      const std::size_t eq = head.find('=');
-      const std::string_view name = trim(head.substr(0, eq));
-      const std::string value = eq == std::string_view::npos ? std::string() : unquote(trim(head.substr(eq + 1)));
-      if (iequals(name, "code") || iequals(name, "example")) {
-        p.explicit_answer = true;
-      } else if (iequals(name, "latency") && !seen_latency) {
-        seen_latency = true;
-        std::uint64_t ms = 0;
-        bool ok = !value.empty() && value.size() <= 9;
-        for (char c : value) {
-          ok = ok && c >= '0' && c <= '9';
-          if (ok) ms = ms * 10 + static_cast<std::uint64_t>(c - '0');
-        }
-        if (ok)
-          p.latency_ms = ms;
-        else if (p.error.empty())
-          p.error = "Prefer: latency must be a whole number of milliseconds";
-      }
-    });
-  }
-  return p;
-}
-
 std::string caller_key(const request& rq, std::span<const genwire::auth_scheme> auth) {
   for (const genwire::auth_scheme& s : auth) {
     const std::string* v = rq.header_value(s.header);
     if (!v) continue;
-    std::string_view text = trim(*v);
-    const std::string_view scheme = trim(s.prefix);
-    if (!scheme.empty() && istarts_with(text, scheme)) text = trim(text.substr(scheme.size()));
-    if (!text.empty()) return std::string(text);
+    if (const auto key = detail::credential(*v, s.prefix); key && !key->empty()) return std::string(*key);
   }
   return {};
 }
@@ -204,7 +138,7 @@ fault_injector::~fault_injector() = default;
 std::optional<response> fault_injector::before(const request& rq, std::string_view endpoint) {
   impl& d = *impl_;
   const fault_config& c = d.config;
-  const faults::prefer_faults pref = faults::read_prefer(rq);
+  const detail::preferences pref = detail::parse_prefer(rq);
   if (!pref.error.empty()) return marked(mock_error_status, "bad-prefer", pref.error, endpoint);
   if (pref.latency_ms && *pref.latency_ms > static_cast<std::uint64_t>(c.max_prefer_latency.count()))
     return marked(mock_error_status, "bad-prefer",
@@ -216,7 +150,7 @@ std::optional<response> fault_injector::before(const request& rq, std::string_vi
   bool drop = false, fail = false;
   std::size_t fail_pick = 0;
   const faults::endpoint_faults* ep = faults::endpoint_faults_for(endpoint);
-  const bool exempt = pref.explicit_answer || rq.method == "OPTIONS" || !ep;
+  const bool exempt = pref.code || pref.example || rq.method == "OPTIONS" || !ep;
   {
     const std::lock_guard lock(d.mutex);
     if (c.latency_max_ms > 0) wait = static_cast<std::uint64_t>(d.random.between(c.latency_min_ms, c.latency_max_ms));

@@ -1,5 +1,5 @@
-// Internal pieces of the fault injector, exposed for unit tests: what a request asks for with
-// Prefer, whose key it carries, and each endpoint's documented answers for faults.
+// Internal pieces of the fault injector, exposed for unit tests: whose key a request carries, and
+// each endpoint's documented answers for faults.
 #pragma once
 
 #include <cstdint>
@@ -13,14 +13,6 @@
 #include <genwire/mock/http.hpp>
 
 namespace genwire::mock::faults {
-
-struct prefer_faults {
-  std::optional<std::uint64_t> latency_ms;  // Prefer: latency=MS
-  bool explicit_answer = false;             // Prefer: code=... or example=...: that answer, no random fault
-  std::string error;                        // a malformed latency value
-};
-// RFC 7240: the first instance of each preference wins; parameters after ';' are ignored.
-prefer_faults read_prefer(const request& rq);
 
 // The key the request presents on the endpoint's auth headers (the scheme word stripped), or "".
 std::string caller_key(const request& rq, std::span<const genwire::auth_scheme> auth);

@@ -5,6 +5,7 @@
 #include <array>
 #include <optional>
 
+#include "../header_text.hpp"
 #include "data.hpp"
 #include "prng.hpp"
 
@@ -63,17 +64,6 @@ std::string lower(std::string_view s) {
   for (auto& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
-}
-
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-template <class E>
-std::string_view name_of(E e) noexcept {
-  return genwire::reflect::enum_names<E>[static_cast<std::size_t>(e)];
 }
 
 }  // namespace
@@ -257,9 +247,9 @@ struct hedra_data::impl {
 
   bool matches(const job& j, const hd::list_generations_query& q, const std::vector<std::string>& ids) const {
     if (q.type) {
-      const std::string_view want = name_of(*q.type);
-      const bool by_asset = want == name_of(j.type);
-      const bool by_input = j.input.type && j.input.type->known() && want == name_of(j.input.type->value());
+      const std::string_view want = genwire::enum_name(*q.type);
+      const bool by_asset = want == genwire::enum_name(j.type);
+      const bool by_input = j.input.type && j.input.type->known() && want == genwire::enum_name(j.input.type->value());
       if (!by_asset && !by_input) return false;
     }
     if (q.created_before)
@@ -286,7 +276,7 @@ answer hedra_data::list(const hd::list_generations_query& q, const view& v) {
     std::string_view rest = *q.ids;
     while (true) {
       const std::size_t comma = rest.find(',');
-      if (auto one = trim(rest.substr(0, comma)); !one.empty()) ids.push_back(lower(one));
+      if (auto one = detail::trim(rest.substr(0, comma)); !one.empty()) ids.push_back(lower(one));
       if (comma == std::string_view::npos) break;
       rest.remove_prefix(comma + 1);
     }
