@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <variant>
 #include <vector>
 
 #include <genwire/genwire.hpp>
@@ -122,5 +123,30 @@ std::string describe(const genwire::error& e);
 std::string_view top_field(std::string_view path) noexcept;
 // The success (2xx) example replayed for the endpoint, or nullptr.
 const endpoint_info::prepared* success_body(const endpoint_info& ep) noexcept;
+
+// A list endpoint's documented success page with its items removed by `empty(page)`: what a key
+// that owns none of the examples lists. Encoded once, when the policy is built.
+template <class D>
+class empty_page_for_strangers {
+ public:
+  template <class Empty>
+  explicit empty_page_for_strangers(Empty empty) {
+    const auto* doc = genwire::find_status<D>(200);
+    auto page = genwire::decode<typename D::response>(doc ? doc->body : std::string_view("{}"));
+    typename D::response out = page ? std::move(*page) : typename D::response{};
+    empty(out);
+    if (auto text = genwire::encode(out)) body_ = std::move(*text);
+  }
+
+  // The empty page when `rq` is this endpoint's and its key owns no examples; otherwise nothing.
+  [[nodiscard]] std::optional<answer> answer_for(const any_request& rq) const {
+    const auto* r = std::get_if<typed_request<D>>(&rq);
+    if (!r || r->who->key->owns_examples) return std::nullopt;
+    return answer{answer::kind::reply, 200, {}, body_};
+  }
+
+ private:
+  std::string body_;
+};
 
 }  // namespace genwire::mock::detail

@@ -46,23 +46,11 @@ class depicta_policy_impl final : public provider_policy {
   }
 
   [[nodiscard]] answer replay(const endpoint_info& ep, const any_request& rq) const override {
-    const auto* r = std::get_if<typed_request<endpoint>>(&rq);
-    if (r && !r->who->key->owns_examples) return answer{answer::kind::reply, 200, {}, empty_};
+    if (auto empty = empty_.answer_for(rq)) return *empty;
     return provider_policy::replay(ep, rq);
   }
 
  private:
-  // The documented page with no jobs: `total` 0, `limit`/`offset` as documented.
-  static std::string empty_page() {
-    const auto* doc = genwire::find_status<endpoint>(200);
-    auto page = genwire::decode<endpoint::response>(doc ? doc->body : std::string_view("{}"));
-    endpoint::response out = page ? std::move(*page) : endpoint::response{};
-    out.generations = std::vector<dp::job>{};
-    out.total = 0;
-    auto text = genwire::encode(out);
-    return text ? std::move(*text) : std::string();
-  }
-
   response envelope(int status, std::string_view code, std::string message) const {
     return json_response(status, dp::error_envelope{std::nullopt, std::string(code), std::move(message), next_request_id()});
   }
@@ -73,7 +61,11 @@ class depicta_policy_impl final : public provider_policy {
     return id;
   }
 
-  const std::string empty_ = empty_page();  // encoded once, when the server is built
+  // The documented page with no jobs: `total` 0, `limit`/`offset` as documented.
+  const empty_page_for_strangers<endpoint> empty_{[](endpoint::response& page) {
+    page.generations = std::vector<dp::job>{};
+    page.total = 0;
+  }};
   mutable std::atomic<unsigned long long> next_id_{1};
 };
 

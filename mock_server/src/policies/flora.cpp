@@ -19,19 +19,6 @@ response flora_error(int status, genwire::open_enum<fl::api_error_code> code, st
   return json_response(status, fl::error_envelope{{std::move(code), std::move(message), std::move(fields)}});
 }
 
-// The documented success page with no generations: what a caller who owns none of them lists.
-// Decision: its next_cursor is "" (the seed makes it a required string; the SDK stops on a falsy one).
-std::string empty_page() {
-  const auto* doc = genwire::find_status<endpoint>(200);
-  auto page = genwire::decode<endpoint::response>(doc ? doc->body : std::string_view("{}"));
-  endpoint::response out = page ? std::move(*page) : endpoint::response{};
-  out.generations.clear();
-  out.meta.next_cursor = genwire::nullable<std::string>(std::string());
-  if (out.meta.total_estimate) out.meta.total_estimate = genwire::at_least<double, 0>(0.0);
-  auto text = genwire::encode(out);
-  return text ? std::move(*text) : std::string();
-}
-
 class flora_policy_impl final : public provider_policy {
  public:
   [[nodiscard]] response auth_failed(const endpoint_info& ep, auth_failure why) const override {
@@ -71,13 +58,18 @@ class flora_policy_impl final : public provider_policy {
   }
 
   [[nodiscard]] answer replay(const endpoint_info& ep, const any_request& rq) const override {
-    const auto* r = std::get_if<typed_request<endpoint>>(&rq);
-    if (r && !r->who->key->owns_examples) return answer{answer::kind::reply, 200, {}, empty_};
+    if (auto empty = empty_.answer_for(rq)) return *empty;
     return provider_policy::replay(ep, rq);
   }
 
  private:
-  const std::string empty_ = empty_page();  // encoded once, when the server is built
+  // The documented success page with no generations.
+  // Decision: its next_cursor is "" (the seed makes it a required string; the SDK stops on a falsy one).
+  const empty_page_for_strangers<endpoint> empty_{[](endpoint::response& page) {
+    page.generations.clear();
+    page.meta.next_cursor = genwire::nullable<std::string>(std::string());
+    if (page.meta.total_estimate) page.meta.total_estimate = genwire::at_least<double, 0>(0.0);
+  }};
   mutable std::atomic<unsigned long long> next_id_{1};
 };
 

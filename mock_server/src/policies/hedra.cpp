@@ -109,23 +109,13 @@ class hedra_policy_impl final : public provider_policy {
   [[nodiscard]] response too_large(const endpoint_info&) const override { return detail_text(400, "Request body too large"); }
 
   [[nodiscard]] answer replay(const endpoint_info& ep, const any_request& rq) const override {
-    const auto* r = std::get_if<typed_request<endpoint>>(&rq);
-    if (r && !r->who->key->owns_examples) return answer{answer::kind::reply, 200, {}, empty_};
+    if (auto empty = empty_.answer_for(rq)) return *empty;
     return provider_policy::replay(ep, rq);
   }
 
  private:
   // The documented page with no generations (page_info as documented).
-  static std::string empty_page() {
-    const auto* doc = genwire::find_status<endpoint>(200);
-    auto page = genwire::decode<endpoint::response>(doc ? doc->body : std::string_view("{}"));
-    endpoint::response out = page ? std::move(*page) : endpoint::response{};
-    out.data.clear();
-    auto text = genwire::encode(out);
-    return text ? std::move(*text) : std::string();
-  }
-
-  const std::string empty_ = empty_page();  // encoded once, when the server is built
+  const empty_page_for_strangers<endpoint> empty_{[](endpoint::response& page) { page.data.clear(); }};
 };
 
 }  // namespace
