@@ -6,11 +6,8 @@
 #include <genwire/core.hpp>
 #include <genwire/hedra.hpp>
 
-#include <algorithm>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -18,134 +15,13 @@
 #include <variant>
 #include <vector>
 
+#include "provider_test_support.hpp"
+
 namespace {
 
+using namespace genwire_test;
 using genwire::errc;
 namespace hd = genwire::hedra;
-
-// ---------------------------------------------------------------------------------------------
-// JSON editing by error path (`data[0].input["[0]"]`), to derive defective payloads from examples.
-// ---------------------------------------------------------------------------------------------
-struct segment {
-  std::string key;
-  std::size_t index = 0;
-  bool is_index = false;
-};
-
-std::vector<segment> split_path(std::string_view p) {
-  std::vector<segment> out;
-  std::size_t i = 0;
-  while (i < p.size()) {
-    if (p[i] == '.') {
-      ++i;
-    } else if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == '"') {
-      const std::size_t end = p.find("\"]", i + 2);
-      out.push_back({std::string(p.substr(i + 2, end - i - 2)), 0, false});
-      i = end + 2;
-    } else if (p[i] == '[') {
-      const std::size_t end = p.find(']', i);
-      out.push_back({{}, static_cast<std::size_t>(std::stoul(std::string(p.substr(i + 1, end - i - 1)))), true});
-      i = end + 1;
-    } else {
-      std::size_t end = p.find_first_of(".[", i);
-      if (end == std::string_view::npos) end = p.size();
-      out.push_back({std::string(p.substr(i, end - i)), 0, false});
-      i = end;
-    }
-  }
-  return out;
-}
-
-genwire::json::value* child(genwire::json::value& v, const segment& s) {
-  if (s.is_index) {
-    auto* a = std::get_if<genwire::json::array>(&v.get());
-    return a && s.index < a->size() ? &(*a)[s.index] : nullptr;
-  }
-  auto* o = std::get_if<genwire::json::object>(&v.get());
-  if (!o) return nullptr;
-  for (auto& [k, x] : *o)
-    if (k == s.key) return &x;
-  return nullptr;
-}
-
-// `text` with the value at `path` replaced by `replacement` (JSON text; a missing object member is
-// appended), or removed when `replacement` is empty.
-std::string edited(std::string_view text, std::string_view path, std::string_view replacement) {
-  auto root = genwire::parse_json(text);
-  if (!root) throw std::runtime_error("example is not JSON: " + root.error().message());
-  const std::vector<segment> segs = split_path(path);
-  genwire::json::value* parent = &*root;
-  for (std::size_t i = 0; i + 1 < segs.size(); ++i) {
-    parent = child(*parent, segs[i]);
-    if (!parent) throw std::runtime_error("no such path: " + std::string(path));
-  }
-  const segment& last = segs.back();
-  if (replacement.empty()) {
-    auto* o = std::get_if<genwire::json::object>(&parent->get());
-    if (!o || last.is_index) throw std::runtime_error("cannot remove: " + std::string(path));
-    const auto before = o->size();
-    std::erase_if(*o, [&](const auto& m) { return m.first == last.key; });
-    if (o->size() == before) throw std::runtime_error("no such member: " + std::string(path));
-  } else {
-    auto value = genwire::parse_json(replacement);
-    if (!value) throw std::runtime_error("replacement is not JSON: " + std::string(replacement));
-    if (genwire::json::value* slot = child(*parent, last)) {
-      *slot = std::move(*value);
-    } else if (auto* o = std::get_if<genwire::json::object>(&parent->get()); o && !last.is_index) {
-      o->emplace_back(last.key, std::move(*value));
-    } else {
-      throw std::runtime_error("no such path: " + std::string(path));
-    }
-  }
-  return genwire::to_json(*root);
-}
-
-std::string without(std::string_view text, std::string_view path) { return edited(text, path, {}); }
-
-bool same_json(std::string_view a, std::string_view b) {
-  auto x = genwire::parse_json(a);
-  auto y = genwire::parse_json(b);
-  return x && y && *x == *y;
-}
-
-// Decodes with T, re-encodes, and compares semantically with the input.
-template <class T>
-::testing::AssertionResult round_trips(std::string_view text) {
-  auto decoded = genwire::decode<T>(text);
-  if (!decoded) return ::testing::AssertionFailure() << "decode: " << decoded.error().message();
-  auto encoded = genwire::encode(*decoded);
-  if (!encoded) return ::testing::AssertionFailure() << "encode: " << encoded.error().message();
-  if (!same_json(text, *encoded)) return ::testing::AssertionFailure() << "re-encoded differently: " << *encoded;
-  return ::testing::AssertionSuccess();
-}
-
-// The decode error of `text` as T under Opts, expected at `path` with `code`.
-template <class T, genwire::options Opts = genwire::options{}>
-::testing::AssertionResult fails_at(std::string_view text, std::string_view path, genwire::errc code) {
-  auto r = genwire::decode<T, Opts>(text);
-  if (r) return ::testing::AssertionFailure() << "decoded, expected " << genwire::to_string(code) << " at " << path;
-  if (r.error().path != path || r.error().code != code)
-    return ::testing::AssertionFailure() << "got " << genwire::to_string(r.error().code) << " at " << r.error().path
-                                         << " (" << r.error().message() << "), expected " << genwire::to_string(code)
-                                         << " at " << path;
-  return ::testing::AssertionSuccess();
-}
-
-template <class T, genwire::options Opts = genwire::options{}>
-::testing::AssertionResult query_fails_at(std::string_view query, std::string_view path, genwire::errc code) {
-  auto r = genwire::decode_query<T, Opts>(query);
-  if (r) return ::testing::AssertionFailure() << "decoded, expected " << genwire::to_string(code) << " at " << path;
-  if (r.error().path != path || r.error().code != code)
-    return ::testing::AssertionFailure() << "got " << genwire::to_string(r.error().code) << " at " << r.error().path
-                                         << " (" << r.error().message() << "), expected " << genwire::to_string(code)
-                                         << " at " << path;
-  return ::testing::AssertionSuccess();
-}
-
-genwire::timestamp at(int y, unsigned mo, unsigned d, int h, int mi, int s, int micros = 0) {
-  return genwire::timestamp(std::chrono::sys_days{std::chrono::year{y} / mo / d} + std::chrono::hours{h} +
-                            std::chrono::minutes{mi} + std::chrono::seconds{s} + std::chrono::microseconds{micros});
-}
 
 hd::list_generations_response decoded(std::string_view text) {
   auto r = genwire::decode<hd::list_generations_response>(text);
@@ -806,7 +682,7 @@ TEST(HedraSummary, FieldsFromExamples) {
   const genwire::job_summary tts = genwire::summarize(page.data[0]);
   EXPECT_EQ(tts.state, genwire::job_state::running);
   EXPECT_DOUBLE_EQ(*tts.progress, 0.42);
-  EXPECT_EQ(tts.created, at(2025, 6, 1, 12, 3, 0, 123456));
+  EXPECT_EQ(tts.created, utc(2025, 6, 1, 12, 3, 0, 123456));
   EXPECT_TRUE(tts.outputs.empty());
   EXPECT_FALSE(tts.error_code.has_value());
   EXPECT_FALSE(tts.error_message.has_value());
@@ -814,7 +690,7 @@ TEST(HedraSummary, FieldsFromExamples) {
   const genwire::job_summary video = genwire::summarize(page.data[1]);
   EXPECT_EQ(video.state, genwire::job_state::failed);
   EXPECT_DOUBLE_EQ(*video.progress, 0.0);
-  EXPECT_EQ(video.created, at(2025, 6, 1, 12, 2, 0));
+  EXPECT_EQ(video.created, utc(2025, 6, 1, 12, 2, 0));
   EXPECT_EQ(video.error_code, "MODERATION_FAILED");
   EXPECT_EQ(video.error_message, "The prompt was flagged by moderation.");
 
@@ -829,7 +705,7 @@ TEST(HedraSummary, FieldsFromExamples) {
   EXPECT_EQ(voice.state, genwire::job_state::failed);
   EXPECT_FALSE(voice.error_code.has_value());
   EXPECT_EQ(voice.error_message, "The audio sample is too short to clone a voice.");
-  EXPECT_EQ(voice.created, at(2025, 5, 31, 9, 15, 0));
+  EXPECT_EQ(voice.created, utc(2025, 5, 31, 9, 15, 0));
 }
 
 TEST(HedraSummary, OutputFallsBackToDownloadUrl) {
