@@ -45,6 +45,14 @@ struct plain_of<genwire::diffio::error_envelope> {
   using type = plain::diffio::error_envelope;
 };
 template <>
+struct plain_of<genwire::diffio::get_generation_progress_response> {
+  using type = plain::diffio::progress_response;
+};
+template <>
+struct plain_of<genwire::hedra::http_validation_error> {
+  using type = plain::hedra::error_envelope;
+};
+template <>
 struct plain_of<genwire::flora::list_generations_response> {
   using type = plain::flora::list_response;
 };
@@ -103,6 +111,8 @@ json::value common_from_plain(const T& v) {
   } else if constexpr (std::is_same_v<T, plain::point>) {
     if (v.is_object) return json::value{json::object{{"[0]", json::value{v.x0}}, {"[1]", json::value{v.x1}}}};
     return json::value{json::array{json::value{v.x0}, json::value{v.x1}}};
+  } else if constexpr (std::is_same_v<T, plain::loc_item>) {
+    return v.is_index ? json::value{v.index} : json::value{v.key};
   } else if constexpr (peers::is_vector<T>::value) {
     json::array a;
     for (const auto& e : v) a.push_back(common_from_plain(e));
@@ -204,7 +214,7 @@ void add_peer(const payload& p, const json::value& expected, const std::string& 
 }
 
 template <class G>
-void register_payload(const payload& p, bool with_peers) {
+void register_payload(const payload& p) {
   payload_order().push_back(p.name);
   payload_bytes()[p.name] = p.size();
   auto value = std::make_shared<G>();
@@ -238,29 +248,22 @@ void register_payload(const payload& p, bool with_peers) {
   });
 
   using P = typename plain_of<G>::type;
-  if constexpr (!std::is_void_v<P>) {
-    if (!with_peers) return;
-    add_peer<P>(p, expected, "simdjson", &peers::simdjson_peer::decode<P>, nullptr);
-    add_peer<P>(p, expected, "rapidjson", &peers::rapidjson_peer::decode<P>, &peers::rapidjson_peer::encode<P>);
-    add_peer<P>(p, expected, "boost.json", &peers::boost_peer::decode<P>, &peers::boost_peer::encode<P>);
-    add_peer<P>(p, expected, "nlohmann", &peers::nlohmann_peer::decode<P>, &peers::nlohmann_peer::encode<P>);
-  }
+  static_assert(!std::is_void_v<P>, "every response and error type needs a plain shape (plain_of) for the peers");
+  add_peer<P>(p, expected, "simdjson", &peers::simdjson_peer::decode<P>, nullptr);
+  add_peer<P>(p, expected, "rapidjson", &peers::rapidjson_peer::decode<P>, &peers::rapidjson_peer::encode<P>);
+  add_peer<P>(p, expected, "boost.json", &peers::boost_peer::decode<P>, &peers::boost_peer::encode<P>);
+  add_peer<P>(p, expected, "nlohmann", &peers::nlohmann_peer::decode<P>, &peers::nlohmann_peer::encode<P>);
 }
 
-// Peers run on every success payload and on one error body per provider (its longest, which
-// has the most structure); genwire runs on all of them.
+// Every payload, success or error, runs through genwire and through every peer.
 void register_all(const std::vector<payload>& all) {
-  std::map<std::string, const payload*> longest_error;
-  for (const auto& p : all)
-    if (p.is_error && (!longest_error[p.provider] || longest_error[p.provider]->size() < p.size()))
-      longest_error[p.provider] = &p;
   for (const auto& p : all) {
     bool done = false;
     genwire::all_endpoints::for_each([&]<class D>() {
       if (done || p.endpoint != D::name) return;
       done = true;
-      if (p.is_error) register_payload<typename D::error>(p, longest_error[p.provider] == &p);
-      else register_payload<typename D::response>(p, true);
+      if (p.is_error) register_payload<typename D::error>(p);
+      else register_payload<typename D::response>(p);
     });
     if (!done) die("no descriptor for " + p.name);
   }

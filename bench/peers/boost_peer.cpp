@@ -66,6 +66,18 @@ inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, cons
   else jv = boost::json::array{p.x0, p.x1};
 }
 
+inline loc_item tag_invoke(boost::json::value_to_tag<loc_item>, const boost::json::value& jv) {
+  loc_item l;
+  l.is_index = !jv.is_string();
+  if (l.is_index) l.index = jv.to_number<std::int64_t>();
+  else l.key = jv.get_string();
+  return l;
+}
+inline void tag_invoke(boost::json::value_from_tag, boost::json::value& jv, const loc_item& l) {
+  if (l.is_index) jv = l.index;
+  else jv = l.key;
+}
+
 // ADL looks in each struct's own namespace.
 namespace diffio {
 using bench::plain::tag_invoke;

@@ -50,6 +50,16 @@ inline void from_json(const nlohmann::json& j, point& p) {
   p.x1 = j.is_object() ? j.at("[1]").get<double>() : j.at(1).get<double>();
 }
 
+inline void to_json(nlohmann::json& j, const loc_item& l) {
+  if (l.is_index) j = l.index;
+  else j = l.key;
+}
+inline void from_json(const nlohmann::json& j, loc_item& l) {
+  l.is_index = !j.is_string();
+  if (l.is_index) l.index = j.get<std::int64_t>();
+  else l.key = j.get<std::string>();
+}
+
 namespace diffio {
 using bench::plain::from_json;
 using bench::plain::to_json;
@@ -57,6 +67,10 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(project_generation, generationId
                                                 updatedAt)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(list_response, apiProjectId, generations)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(error_envelope, error, code)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(stage, jobId, jobState, status, progress, statusMessage, error,
+                                                errorDetails)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(progress_response, generationId, apiProjectId, status, hasVideo,
+                                                preProcessing, inference, restoredVideo, error, errorDetails)
 }  // namespace diffio
 
 namespace flora {
@@ -119,6 +133,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(generation, id, type, input, sta
                                                 credit_cost, batch_generation_id, asset, error, error_message)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(paging_info, limit, offset)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(list_response, page_info, data)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(validation_error, loc, msg, type, input, ctx)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(error_envelope, detail)
 }  // namespace hedra
 
 }  // namespace bench::plain

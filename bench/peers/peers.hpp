@@ -15,11 +15,13 @@
 #define BENCH_PLAIN_SHAPES(X)                  \
   X(bench::plain::diffio::list_response)       \
   X(bench::plain::diffio::error_envelope)      \
+  X(bench::plain::diffio::progress_response)   \
   X(bench::plain::flora::list_response)        \
   X(bench::plain::flora::error_envelope)       \
   X(bench::plain::depicta::list_response)      \
   X(bench::plain::depicta::error_envelope)     \
-  X(bench::plain::hedra::list_response)
+  X(bench::plain::hedra::list_response)        \
+  X(bench::plain::hedra::error_envelope)
 
 namespace bench::peers {
 

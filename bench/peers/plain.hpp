@@ -4,6 +4,7 @@
 //   std::optional<T>  genwire's optional, nullable and optional_nullable (absent and null both -> nullopt)
 //   raw_text          genwire::raw_json: the value's JSON text
 //   point             hedra's normalized_point, [x, y] or {"[0]": x, "[1]": y}
+//   loc_item          hedra's location_item, a string or an integer
 // Formats (uuid, date-time, uri) are plain strings and bounded numbers plain numbers: the peers
 // do not validate them, genwire does.
 #pragma once
@@ -24,6 +25,12 @@ struct raw_text {
 struct point {
   bool is_object = false;  // which of the two documented spellings was received
   double x0 = 0, x1 = 0;
+};
+
+struct loc_item {
+  bool is_index = false;  // which of the two was received
+  std::string key;
+  std::int64_t index = 0;
 };
 
 using ostr = std::optional<std::string>;
@@ -54,6 +61,31 @@ struct error_envelope {
   ostr code;
 };
 BOOST_DESCRIBE_STRUCT(error_envelope, (), (error, code))
+
+// ---------------------------------------------------------------- diffio get_generation_progress
+BOOST_DEFINE_ENUM_CLASS(stage_status, pending, running, complete, failed)
+BOOST_DEFINE_ENUM_CLASS(cloud_job_state, PENDING, RUNNING, SUCCEEDED, FAILED)
+
+struct stage {
+  ostr jobId;
+  std::optional<cloud_job_state> jobState;
+  stage_status status{};
+  double progress = 0;
+  ostr statusMessage, error, errorDetails;
+};
+BOOST_DESCRIBE_STRUCT(stage, (), (jobId, jobState, status, progress, statusMessage, error, errorDetails))
+
+struct progress_response {
+  std::string generationId;
+  std::string apiProjectId;
+  generation_status status{};
+  bool hasVideo = false;
+  std::optional<stage> preProcessing, inference, restoredVideo;
+  ostr error, errorDetails;
+};
+BOOST_DESCRIBE_STRUCT(progress_response, (),
+                      (generationId, apiProjectId, status, hasVideo, preProcessing, inference, restoredVideo, error,
+                       errorDetails))
 }  // namespace diffio
 
 // ---------------------------------------------------------------- flora list_generations
@@ -340,6 +372,21 @@ struct list_response {
   std::vector<generation> data;
 };
 BOOST_DESCRIBE_STRUCT(list_response, (), (page_info, data))
+
+// The 422 body. genwire's `detail` may also be a plain string (FastAPI's other errors); the only
+// documented body has the list, which is what this shape maps.
+struct validation_error {
+  std::vector<loc_item> loc;
+  std::string msg;
+  std::string type;
+  std::optional<raw_text> input, ctx;
+};
+BOOST_DESCRIBE_STRUCT(validation_error, (), (loc, msg, type, input, ctx))
+
+struct error_envelope {
+  std::optional<std::vector<validation_error>> detail;
+};
+BOOST_DESCRIBE_STRUCT(error_envelope, (), (detail))
 }  // namespace hedra
 
 }  // namespace bench::plain

@@ -71,6 +71,10 @@ void read(const rj::Value& v, T& out) {
       out.x0 = v["[0]"].GetDouble();
       out.x1 = v["[1]"].GetDouble();
     }
+  } else if constexpr (std::is_same_v<T, plain::loc_item>) {
+    out.is_index = v.IsInt64();
+    if (out.is_index) out.index = v.GetInt64();
+    else read(v, out.key);
   } else if constexpr (is_vector<T>::value) {
     need(v.IsArray(), "array");
     out.clear();
@@ -115,6 +119,9 @@ void write(writer& w, const T& v) {
       w.Double(v.x1);
       w.EndArray();
     }
+  } else if constexpr (std::is_same_v<T, plain::loc_item>) {
+    if (v.is_index) w.Int64(v.index);
+    else write(w, v.key);
   } else if constexpr (is_vector<T>::value) {
     w.StartArray();
     for (const auto& e : v) write(w, e);

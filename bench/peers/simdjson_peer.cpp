@@ -75,6 +75,10 @@ void read(od::value v, T& out) {
         else if (key == "[1]") out.x1 = field.value().get_double();
       }
     }
+  } else if constexpr (std::is_same_v<T, plain::loc_item>) {
+    out.is_index = v.type() == od::json_type::number;
+    if (out.is_index) out.index = v.get_int64();
+    else out.key = std::string_view(v.get_string());
   } else if constexpr (is_vector<T>::value) {
     out.clear();
     for (auto e : v.get_array()) read(od::value(std::move(e)), out.emplace_back());
