@@ -116,4 +116,32 @@ TEST(FuzzFinding, QueryDoubleWithExponentRoundTrips) {
   EXPECT_EQ(back->ratio, 3e30f);
 }
 
+// diffio_list_project_generations_response, "progress": 429466299796729645: not a library bug but
+// a property that was too strict. A double member rounds an integer beyond 2^53 to its nearest
+// double and writes that; the strict round trip now accepts exactly that rounding and no other.
+TEST(FuzzFinding, DoubleMemberKeepsTheNearestDoubleOfABigInteger) {
+  const std::string body = R"({"apiProjectId":"p","generations":[{"generationId":"g","modelKey":"m",)"
+                           R"("progress":429466299796729645,"updatedAt":"2025-01-05T12:41:00Z"}]})";
+  const auto r = genwire::decode<genwire::diffio::list_project_generations_response, genwire::strict>(body);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  const auto& g = r->generations.at(0);
+  ASSERT_TRUE(g.progress && *g.progress);
+  EXPECT_EQ(**g.progress, 429466299796729664.0);
+  const auto text = genwire::encode(*r);
+  ASSERT_TRUE(text.has_value());
+  EXPECT_NE(text->find(R"("progress":429466299796729664)"), std::string::npos) << *text;
+}
+
+// json_value, 3311 nested '[': the harness re-checked deep inputs against nlohmann with the depth
+// limit raised to the input's length, and parse_json's recursion overflowed the 8 MB stack under
+// ASan (about 2.5 KB a level). The re-check now stops at 1024 levels; the default limit stops such
+// input at the 257th level with a clear error.
+TEST(FuzzFinding, DeepArraysStopAtTheDefaultDepth) {
+  const std::string deep(3311, '[');
+  const auto v = genwire::parse_json(deep);
+  ASSERT_FALSE(v.has_value());
+  EXPECT_EQ(v.error().code, genwire::errc::depth_exceeded);
+  EXPECT_EQ(v.error().offset, 256U);
+}
+
 }  // namespace
