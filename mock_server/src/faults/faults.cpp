@@ -172,6 +172,7 @@ std::optional<response> fault_injector::before(const request& rq, std::string_vi
     return response{0, {{std::string(drop_header), "1"}}, {}};
   }
 
+  // Decision: Diffio and Hedra document no 429, so their rate-limit answer is a marked mock 429; Retry-After is whole seconds, rounded up.
   if (c.rate_limit > 0) {
     const std::string bucket = std::string(ep->provider) + '\n' + faults::caller_key(rq, ep->auth);
     if (const auto after = d.take(bucket)) {
@@ -190,6 +191,7 @@ std::optional<response> fault_injector::before(const request& rq, std::string_vi
     }
   }
 
+  // Decision: Hedra documents no retryable status, so --fail-rate gives it a marked mock 503 rather than inventing a Hedra body.
   if (fail) {
     ++d.failed;
     if (ep->retryable.empty())

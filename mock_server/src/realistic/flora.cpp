@@ -200,7 +200,7 @@ answer flora_data::list(const fl::list_generations_query& q, const view& v) {
   items.reserve(page.size());
   for (std::size_t i : page) items.push_back(&d.encoded(d.jobs[i], v.clock_steps));
   fl::page_meta meta;
-  // The last page's next_cursor is "": the seed requires a string, the SDK stops on a falsy one.
+  // Decision: the last page's next_cursor is "": the seed requires a string, the SDK stops on a falsy one.
   meta.next_cursor = genwire::nullable<std::string>(more ? d.signer.make(next, scope) : std::string());
   meta.total_estimate = genwire::at_least<double, 0>(static_cast<double>(total));
   auto meta_text = genwire::encode(meta);

@@ -245,6 +245,7 @@ struct hedra_data::impl {
     return j.cache.json;
   }
 
+  // Decision: `type` matches the asset type or the generation type (input.type), as the OpenAPI accepts either enum; created_before/after are exclusive, as their names say.
   bool matches(const job& j, const hd::list_generations_query& q, const std::vector<std::string>& ids) const {
     if (q.type) {
       const std::string_view want = genwire::enum_name(*q.type);
@@ -270,7 +271,7 @@ answer hedra_data::list(const hd::list_generations_query& q, const view& v) {
   impl& d = *impl_;
   const std::int64_t limit = q.limit ? q.limit->value : hd::list_generations_query::default_limit;
   const std::int64_t offset = q.offset ? q.offset->value : hd::list_generations_query::default_offset;
-  // `ids` is one string (PROVIDERS.md: no source says how several are joined): a comma-separated list.
+  // Decision: `ids` is one string (PROVIDERS.md: no source says how several are joined); read as a comma-separated list, the usual form of a multi-valued query string.
   std::vector<std::string> ids;
   if (q.ids) {
     std::string_view rest = *q.ids;
