@@ -1,6 +1,7 @@
 // bench/bare_server.cpp: the baseline for bench/mock_load.sh: cpp-httplib answering every GET and
 // POST with one fixed body, with the socket settings genwire-mock uses (TCP_NODELAY, SO_REUSEADDR
-// only, keep-alive up to 10000 requests / 5 s, 5 s read and write timeouts, a fixed worker pool).
+// only, keep-alive up to 10000 requests / 5 s, 5 s read and write timeouts, 1 MiB bodies, a worker
+// pool of the same size: 128 threads, genwire-mock's default on machines with up to 16 CPUs).
 //
 //   genwire-bare-server --port N --body FILE [--content-type T] [--header 'Name: value']... [--threads N]
 #include <httplib.h>
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
   srv.set_keep_alive_timeout(5);
   srv.set_read_timeout(5, 0);
   srv.set_write_timeout(5, 0);
+  srv.set_payload_max_length(1048576);
   const auto answer = [&](const httplib::Request&, httplib::Response& res) {
     for (const auto& [name, value] : headers) res.set_header(name, value);
     res.set_content(body, content_type);
