@@ -23,6 +23,7 @@
 #include <genwire/genwire.hpp>
 
 #include "generate.hpp"
+#include "peers/plain_of.hpp"
 #include "peers/dispatch.hpp"
 #include "peers/peers.hpp"
 
@@ -30,48 +31,6 @@ namespace {
 
 using namespace bench;
 namespace json = genwire::json;
-
-// ------------------------------------------------------------------ which plain shape, per type
-template <class G>
-struct plain_of {
-  using type = void;
-};
-template <>
-struct plain_of<genwire::diffio::list_project_generations_response> {
-  using type = plain::diffio::list_response;
-};
-template <>
-struct plain_of<genwire::diffio::error_envelope> {
-  using type = plain::diffio::error_envelope;
-};
-template <>
-struct plain_of<genwire::diffio::get_generation_progress_response> {
-  using type = plain::diffio::progress_response;
-};
-template <>
-struct plain_of<genwire::hedra::http_validation_error> {
-  using type = plain::hedra::error_envelope;
-};
-template <>
-struct plain_of<genwire::flora::list_generations_response> {
-  using type = plain::flora::list_response;
-};
-template <>
-struct plain_of<genwire::flora::error_envelope> {
-  using type = plain::flora::error_envelope;
-};
-template <>
-struct plain_of<genwire::depicta::list_jobs_response> {
-  using type = plain::depicta::list_response;
-};
-template <>
-struct plain_of<genwire::depicta::error_envelope> {
-  using type = plain::depicta::error_envelope;
-};
-template <>
-struct plain_of<genwire::hedra::list_generations_response> {
-  using type = plain::hedra::list_response;
-};
 
 // ------------------------------------------------------------------ the common comparable form
 // A json::value with null object members dropped: the plain structs fold "null" and "absent" into

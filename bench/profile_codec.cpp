@@ -1,0 +1,109 @@
+// bench/profile_codec.cpp: one codec on one payload in a loop, nothing else timed or checked: the
+// program to run under valgrind --tool=callgrind, whose instruction counts are deterministic (the
+// machine's load does not change them), so genwire and a peer can be compared exactly per byte.
+//
+//   genwire-codec-profile list                       the payload names
+//   genwire-codec-profile OP LIB PAYLOAD [N]         OP decode|encode; LIB genwire, genwire-strict,
+//                                                    simdjson, rapidjson, boost.json, nlohmann; N loops (100)
+//
+// Built with valgrind's callgrind.h (Debian package valgrind) when it is there, so that
+// `valgrind --tool=callgrind --instr-atstart=no` counts the loop alone. bench/README.md and
+// bench/callgrind_ratios.sh show the command lines. Correctness is codec_bench's job (it checks
+// every peer's values against genwire's before timing anything); this only repeats the work.
+#include <benchmark/benchmark.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include <genwire/genwire.hpp>
+
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#define BENCH_PROFILE_START() CALLGRIND_START_INSTRUMENTATION
+#define BENCH_PROFILE_STOP() CALLGRIND_STOP_INSTRUMENTATION
+#else
+#define BENCH_PROFILE_START() (void)0
+#define BENCH_PROFILE_STOP() (void)0
+#endif
+
+#include "generate.hpp"
+#include "peers/peers.hpp"
+#include "peers/plain_of.hpp"
+
+namespace {
+
+using namespace bench;
+
+template <class G>
+int run(const std::string& op, const std::string& lib, const payload& p, long n) {
+  using P = typename plain_of<G>::type;
+  auto value = genwire::decode<G>(p.text());
+  if (!value) die("genwire cannot decode " + p.name);
+  P plain{};
+  peers::rapidjson_peer::decode(p, plain);
+  std::string out;
+  // Under callgrind --instr-atstart=no only the loop is counted (no payload generation, no setup).
+  BENCH_PROFILE_START();
+  for (long i = 0; i < n; ++i) {
+    if (op == "decode" && lib == "genwire") {
+      auto r = genwire::decode<G>(p.text());
+      benchmark::DoNotOptimize(r);
+    } else if (op == "decode" && lib == "genwire-strict") {
+      auto r = genwire::decode<G, genwire::strict>(p.text());
+      benchmark::DoNotOptimize(r);
+    } else if (op == "encode" && lib == "genwire") {
+      out.clear();
+      if (!genwire::encode_to(*value, out)) std::abort();
+      benchmark::DoNotOptimize(out.data());
+    } else if (op == "decode") {
+      P v;
+      if (lib == "simdjson") peers::simdjson_peer::decode(p, v);
+      else if (lib == "rapidjson") peers::rapidjson_peer::decode(p, v);
+      else if (lib == "boost.json") peers::boost_peer::decode(p, v);
+      else if (lib == "nlohmann") peers::nlohmann_peer::decode(p, v);
+      else return std::fprintf(stderr, "unknown decoder %s\n", lib.c_str()), 2;
+      benchmark::DoNotOptimize(v);
+    } else if (op == "encode") {
+      std::string_view s;
+      if (lib == "rapidjson") s = peers::rapidjson_peer::encode(plain);
+      else if (lib == "boost.json") s = peers::boost_peer::encode(plain);
+      else if (lib == "nlohmann") s = peers::nlohmann_peer::encode(plain);
+      else return std::fprintf(stderr, "unknown encoder %s\n", lib.c_str()), 2;
+      benchmark::DoNotOptimize(s.data());
+    } else {
+      return std::fprintf(stderr, "unknown operation %s\n", op.c_str()), 2;
+    }
+  }
+  BENCH_PROFILE_STOP();
+  std::printf("%s %s %s: %ld x %zu bytes\n", op.c_str(), lib.c_str(), p.name.c_str(), n, p.size());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<payload> all = all_payloads();
+  if (argc == 2 && std::string_view(argv[1]) == "list") {
+    for (const auto& p : all) std::printf("%s\t%zu bytes\n", p.name.c_str(), p.size());
+    return 0;
+  }
+  if (argc < 4) {
+    std::fprintf(stderr, "usage: genwire-codec-profile list | OP LIB PAYLOAD [N]\n");
+    return 2;
+  }
+  const std::string op = argv[1], lib = argv[2], name = argv[3];
+  const long n = argc > 4 ? std::atol(argv[4]) : 100;
+  for (const auto& p : all) {
+    if (p.name != name) continue;
+    int rc = 2;
+    genwire::all_endpoints::for_each([&]<class D>() {
+      if (p.endpoint != D::name) return;
+      rc = p.is_error ? run<typename D::error>(op, lib, p, n) : run<typename D::response>(op, lib, p, n);
+    });
+    return rc;
+  }
+  std::fprintf(stderr, "no payload %s (see: genwire-codec-profile list)\n", name.c_str());
+  return 2;
+}
