@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # bench/mock_load.sh: genwire-mock against a bare cpp-httplib server (bench/bare_server.cpp) that
 # answers the very same bytes with the same socket settings, both driven by wrk on loopback with
-# identical parameters, one after the other. Prints requests/s, p50/p99 latency and peak RSS
-# (VmHWM) of each, and their ratio. Targets: mock >= 0.9x the bare server's requests/s with the
-# journal on, p99 < 2 ms, peak RSS < 32 MB.
+# identical parameters, one at a time, alternating for ROUNDS rounds. Prints requests/s, p50/p99
+# latency and peak RSS (VmHWM) of each, and their ratio. Targets: mock >= 0.9x the bare server's
+# requests/s with the journal on, p99 < 2 ms, peak RSS < 32 MB.
 #
 #   bash bench/mock_load.sh [BUILD_DIR]       (default build/bench; built with the bench preset if missing)
 #
-# Environment (defaults in brackets): DURATION [10s], WARMUP [2s], CONNECTIONS [16], THREADS [1]
+# Environment (defaults in brackets): DURATION [10s], WARMUP [2s], ROUNDS [3], CONNECTIONS [16], THREADS [1]
 # (wrk threads), PORT_BASE [18180], SCENARIOS ["flora diffio"], GENWIRE_SKIP_DEPS=1 to skip the
 # package check. Only 127.0.0.1 is ever contacted; every wrk run is bounded by DURATION.
 set -euo pipefail
@@ -17,6 +17,7 @@ root=$(cd "$here/.." && pwd)
 build=${1:-$root/build/bench}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-2s}
+ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-1}
 PORT_BASE=${PORT_BASE:-18180}
@@ -77,9 +78,10 @@ run_wrk() {
 }
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up), 127.0.0.1, one server at a time"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (each after a $WARMUP warm-up), 127.0.0.1, one server at a time,"
+echo "$ROUNDS rounds alternating mock and bare; per server the round with the median requests/s; errors summed over rounds"
 echo
-echo "| scenario | body bytes | server | requests/s | p50 ms | p99 ms | errors | peak RSS MB |"
+echo "| scenario | body bytes | server | requests/s | p50 ms | p99 ms | errors | peak RSS MB (VmHWM) |"
 echo "|---|---:|---|---:|---:|---:|---:|---:|"
 summary=()
 port=$PORT_BASE
@@ -131,9 +133,18 @@ EOF
   fi
   bytes=$(stat -c %s "$work/body.json")
 
-  read -r m_rps m_p50 m_p99 m_err < <(run_wrk "$mock_port" "${wrk_args[@]}")
+  # ROUNDS rounds, mock and bare alternating, so a burst of other load hits both alike; each
+  # server's round with the median requests/s stands for it (its latencies come from that round).
+  : >"$work/mock.rounds"; : >"$work/bare.rounds"
+  for ((round = 0; round < ROUNDS; round++)); do
+    run_wrk "$mock_port" "${wrk_args[@]}" >>"$work/mock.rounds"
+    run_wrk "$bare_port" "${wrk_args[@]}" >>"$work/bare.rounds"
+  done
+  read -r m_rps m_p50 m_p99 m_err < <(sort -g "$work/mock.rounds" | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2)')
+  read -r b_rps b_p50 b_p99 b_err < <(sort -g "$work/bare.rounds" | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2)')
+  m_err=$(awk '{e += $4} END {print e + 0}' "$work/mock.rounds")
+  b_err=$(awk '{e += $4} END {print e + 0}' "$work/bare.rounds")
   m_rss=$(hwm_mb "$mock_pid")
-  read -r b_rps b_p50 b_p99 b_err < <(run_wrk "$bare_port" "${wrk_args[@]}")
   b_rss=$(hwm_mb "$bare_pid")
   journaled=$(curl -s "http://127.0.0.1:$mock_port/__admin/requests" | grep -o '"status"' | wc -l)
 

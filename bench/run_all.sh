@@ -6,7 +6,8 @@
 #   bash bench/run_all.sh [BUILD_DIR]         (default build/bench, configured with the bench preset)
 #
 # Environment: CODEC_ARGS (Google Benchmark flags for the codec run; default: 3 repetitions of at
-# least 0.2 s each, medians reported), CALLGRIND=1 to add the instruction counts.
+# least 0.2 s each, medians reported), CT_RUNS / CT_STRICT_RUNS (compile_time.sh runs, 3 and 1),
+# CALLGRIND=1 to add the instruction counts; mock_load.sh reads DURATION, CONNECTIONS, ...
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,7 +42,7 @@ GENWIRE_SKIP_DEPS=1 bash "$here/mock_load.sh" "$build" | tee "$results/mock_load
 echo "load after the mock run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.md"
 
 echo "== compile time"
-GENWIRE_SKIP_DEPS=1 bash "$here/compile_time.sh" | tee "$results/compile_time.md"
+GENWIRE_SKIP_DEPS=1 bash "$here/compile_time.sh" "${CT_RUNS:-3}" "${CT_STRICT_RUNS:-1}" | tee "$results/compile_time.md"
 echo "load after the compile-time run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.md"
 
 if [[ "${CALLGRIND:-0}" == "1" ]]; then
