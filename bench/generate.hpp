@@ -264,6 +264,9 @@ inline std::vector<payload> all_payloads() {
       p.provider = std::string(D::provider);
       p.is_error = true;
       p.name = "error/" + p.provider + "/" + std::to_string(s.code);
+      // Two endpoints of one provider may document different bodies for one code (Diffio's 404s).
+      for (const auto& o : out)
+        if (o.name == p.name) p.name.append(1, '/').append(D::name.substr(D::name.find('.') + 1));
       p.buffer = payload::padded(s.body);
       out.push_back(std::move(p));
     }
