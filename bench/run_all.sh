@@ -35,15 +35,15 @@ echo "== codec (decode/encode MB/s and ratios)"
 "$build/bench/genwire-codec-bench" --ratios_out="$results/ratios.md" \
   ${CODEC_ARGS:---benchmark_min_time=0.2 --benchmark_repetitions=3 --benchmark_report_aggregates_only=true} \
   --benchmark_color=false >"$results/codec.txt"
-echo "load after the codec run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.md"
+echo "- load after the codec run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.md"
 
 echo "== mock load"
 GENWIRE_SKIP_DEPS=1 bash "$here/mock_load.sh" "$build" | tee "$results/mock_load.md"
-echo "load after the mock run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.md"
+echo "- load after the mock run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.md"
 
 echo "== compile time"
 GENWIRE_SKIP_DEPS=1 bash "$here/compile_time.sh" "${CT_RUNS:-3}" "${CT_STRICT_RUNS:-1}" | tee "$results/compile_time.md"
-echo "load after the compile-time run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.md"
+echo "- load after the compile-time run: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$results/machine.md"
 
 if [[ "${CALLGRIND:-0}" == "1" ]]; then
   echo "== callgrind instruction counts"
