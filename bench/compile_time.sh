@@ -19,12 +19,8 @@ runs=${1:-3}
 strict_runs=${2:-1}
 target_s=5
 
-if [[ ! -x /usr/bin/time ]]; then
-  if [[ "${GENWIRE_SKIP_DEPS:-0}" != "1" ]] && command -v apt-get >/dev/null; then
-    apt-get install -y -qq --no-install-recommends time >/dev/null || { apt-get update -qq && apt-get install -y -qq --no-install-recommends time >/dev/null; }
-  fi
-  [[ -x /usr/bin/time ]] || { echo "compile_time: needs /usr/bin/time (Debian package 'time')" >&2; exit 1; }
-fi
+bash "$root/scripts/deps.sh" bench >&2  # /usr/bin/time is Debian's package `time`
+[[ -x /usr/bin/time ]] || { echo "compile_time: needs /usr/bin/time (Debian package 'time')" >&2; exit 1; }
 
 pick() {  # the first of the given compiler names that exists
   for c in "$@"; do command -v "$c" >/dev/null 2>&1 && { echo "$c"; return; }; done

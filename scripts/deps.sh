@@ -8,7 +8,7 @@
 #   clang  clang++-14, compiler-rt (libFuzzer, ASan/UBSan), llvm-symbolizer
 #   json   nlohmann/json (reference decoder used by tests and fuzz harnesses)
 #   fuzz   clang + json
-#   bench  Google Benchmark, wrk, simdjson, RapidJSON, nlohmann/json, Boost.JSON
+#   bench  Google Benchmark, wrk, simdjson, RapidJSON, nlohmann/json, Boost.JSON; time, valgrind, curl (bench/*.sh)
 #   all    everything above
 #
 # Set GENWIRE_SKIP_DEPS=1 to skip this step entirely.
@@ -24,7 +24,7 @@ declare -A SETS=(
   [clang]="clang-14 libclang-rt-14-dev llvm-14"
   [json]="nlohmann-json3-dev"
   [fuzz]="clang-14 libclang-rt-14-dev llvm-14 nlohmann-json3-dev"
-  [bench]="libbenchmark-dev wrk libsimdjson-dev rapidjson-dev nlohmann-json3-dev libboost-json1.81-dev"
+  [bench]="libbenchmark-dev wrk libsimdjson-dev rapidjson-dev nlohmann-json3-dev libboost-json1.81-dev time valgrind curl"
 )
 SETS[all]="${SETS[build]} ${SETS[clang]} ${SETS[json]} ${SETS[bench]}"
 
