@@ -32,22 +32,19 @@ void report(std::string_view endpoint, std::string_view what, std::string_view m
   ++(strict ? strict_rejections : failures);
 }
 
-// One JSON type under one set of options: decode the text, encode the value.
-template <class T, genwire::options Opts>
-std::size_t json_round_trip(std::string_view endpoint, std::string_view what, std::string_view text) {
-  auto value = genwire::decode<T, Opts>(text);
+// One type under one set of options: decode the text, encode the value; a GET endpoint's request
+// travels as a query string.
+template <class T, genwire::options Opts, bool Query = false>
+std::size_t round_trip(std::string_view endpoint, std::string_view what, std::string_view text) {
+  auto value = [&] {
+    if constexpr (Query) return genwire::decode_query<T, Opts>(text);
+    else return genwire::decode<T, Opts>(text);
+  }();
   if (!value) return report<Opts>(endpoint, what, value.error().message()), 0;
-  auto out = genwire::encode<Opts>(*value);
-  if (!out) return report<Opts>(endpoint, what, out.error().message()), 0;
-  return out->size();
-}
-
-// The request of a GET endpoint travels as a query string.
-template <class T, genwire::options Opts>
-std::size_t query_round_trip(std::string_view endpoint, std::string_view what, std::string_view query) {
-  auto value = genwire::decode_query<T, Opts>(query);
-  if (!value) return report<Opts>(endpoint, what, value.error().message()), 0;
-  auto out = genwire::encode_query<Opts>(*value);
+  auto out = [&] {
+    if constexpr (Query) return genwire::encode_query<Opts>(*value);
+    else return genwire::encode<Opts>(*value);
+  }();
   if (!out) return report<Opts>(endpoint, what, out.error().message()), 0;
   return out->size();
 }
@@ -56,12 +53,10 @@ template <class D, genwire::options Opts>
 std::size_t exercise(const genwire::example& ex) {
   switch (ex.kind) {
     case genwire::example_kind::request:
-      if constexpr (D::request_in == genwire::request_location::query_string)
-        return query_round_trip<typename D::request, Opts>(D::name, ex.name, ex.body);
-      else
-        return json_round_trip<typename D::request, Opts>(D::name, ex.name, ex.body);
-    case genwire::example_kind::response: return json_round_trip<typename D::response, Opts>(D::name, ex.name, ex.body);
-    case genwire::example_kind::error: return json_round_trip<typename D::error, Opts>(D::name, ex.name, ex.body);
+      return round_trip<typename D::request, Opts, D::request_in == genwire::request_location::query_string>(
+          D::name, ex.name, ex.body);
+    case genwire::example_kind::response: return round_trip<typename D::response, Opts>(D::name, ex.name, ex.body);
+    case genwire::example_kind::error: return round_trip<typename D::error, Opts>(D::name, ex.name, ex.body);
     case genwire::example_kind::fragment: return 0;  // a piece of a response, not a whole document
   }
   return 0;

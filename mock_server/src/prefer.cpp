@@ -52,8 +52,8 @@ preferences parse_prefer(const request& rq) {
         }
         if (digits)
           p.latency_ms = ms;
-        else if (p.error.empty())
-          p.error = "Prefer: latency must be a whole number of milliseconds";
+        else
+          p.latency_error = "Prefer: latency must be a whole number of milliseconds";
       }
     });
   }

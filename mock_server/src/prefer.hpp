@@ -15,7 +15,8 @@ struct preferences {
   std::optional<int> code;
   std::optional<std::string> example;
   std::optional<std::uint64_t> latency_ms;
-  std::string error;  // non-empty when a preference the mock knows has a malformed value
+  std::string error;          // a malformed code or example: the route answers it, after the method check
+  std::string latency_error;  // a malformed latency: the fault injector answers it, before anything else
 };
 
 // Reads every Prefer header of the request; per RFC 7240 the first instance of a preference wins.

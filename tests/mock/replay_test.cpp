@@ -119,6 +119,21 @@ TEST_F(MockReplay, PreferFollowsRfc7240) {
   }
 }
 
+// The method is checked before Prefer, and a malformed code is reported by the route, with the
+// endpoint's documented codes (the fault injector, which runs first, reads only latency).
+TEST_F(MockReplay, MalformedPreferCodeComesAfterTheMethodCheck) {
+  using D = genwire::flora::list_generations_endpoint;
+  auto r = mock->send("POST", std::string(D::path), {{"Prefer", "code=abc"}}, "{}");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 405);
+  r = mock->send("GET", std::string(D::path), {{"Prefer", "code=abc"}});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->get_header_value("X-Genwire-Mock-Error"), "bad-prefer");
+  auto body = mock_test::decoded<mock_test::mock_error_body>(r->body);
+  ASSERT_TRUE(body.genwire_mock_error.documented_codes);
+  EXPECT_EQ(body.genwire_mock_error.documented_codes->size(), D::statuses.size());
+}
+
 TEST_F(MockReplay, PreferExampleByName) {
   using D = genwire::flora::list_generations_endpoint;
   auto r = mock->send("GET", std::string(D::path), {{"Prefer", "example=error_429"}});

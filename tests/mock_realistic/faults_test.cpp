@@ -104,10 +104,11 @@ TEST(FaultPrefer, LatencyCodeAndExample) {
   EXPECT_EQ(p.code, 500);
   EXPECT_EQ(parse_prefer(with_headers({{"Prefer", "example=error_429"}})).example, "error_429");
   EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "return=minimal"}})).latency_ms);
-  EXPECT_EQ(parse_prefer(with_headers({{"Prefer", "latency=abc"}})).error, "Prefer: latency must be a whole number of milliseconds");
-  EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "latency="}})).error.empty());
-  EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "latency=-5"}})).error.empty());
-  EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "latency=1234567890"}})).error.empty()) << "ten digits";
+  EXPECT_EQ(parse_prefer(with_headers({{"Prefer", "latency=abc"}})).latency_error, "Prefer: latency must be a whole number of milliseconds");
+  EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "latency="}})).latency_error.empty());
+  EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "latency=-5"}})).latency_error.empty());
+  EXPECT_FALSE(parse_prefer(with_headers({{"Prefer", "latency=1234567890"}})).latency_error.empty()) << "ten digits";
+  EXPECT_TRUE(parse_prefer(with_headers({{"Prefer", "latency=abc"}})).error.empty()) << "the route's error is for code and example";
 }
 
 TEST(FaultPrefer, CallerKeyFromTheEndpointsAuthHeaders) {

@@ -139,7 +139,7 @@ std::optional<response> fault_injector::before(const request& rq, std::string_vi
   impl& d = *impl_;
   const fault_config& c = d.config;
   const detail::preferences pref = detail::parse_prefer(rq);
-  if (!pref.error.empty()) return marked(mock_error_status, "bad-prefer", pref.error, endpoint);
+  if (!pref.latency_error.empty()) return marked(mock_error_status, "bad-prefer", pref.latency_error, endpoint);
   if (pref.latency_ms && *pref.latency_ms > static_cast<std::uint64_t>(c.max_prefer_latency.count()))
     return marked(mock_error_status, "bad-prefer",
                   "Prefer: latency is at most " + std::to_string(c.max_prefer_latency.count()) + " ms", endpoint);
