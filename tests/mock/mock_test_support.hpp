@@ -14,6 +14,8 @@
 #include <genwire/genwire.hpp>
 #include <genwire/mock/server.hpp>
 
+#include "../providers/provider_test_support.hpp"
+
 namespace mock_test {
 
 // The mock's own error body, as a test-side struct (decoding it proves the shape).
@@ -88,12 +90,8 @@ inline httplib::Headers auth_header(const genwire::auth_scheme& s, std::string_v
 
 inline httplib::Headers read_key(const genwire::auth_scheme& s) { return auth_header(s, "gw_test_read"); }
 
-// Semantic JSON equality (member order and number spelling ignored).
-inline bool same_json(std::string_view a, std::string_view b) {
-  auto x = genwire::parse_json(a);
-  auto y = genwire::parse_json(b);
-  return x && y && *x == *y;
-}
+// Semantic JSON equality (member order and number spelling ignored), as the provider tests use it.
+using genwire_test::same_json;
 
 template <class T>
 T decoded(std::string_view body) {
