@@ -3,6 +3,7 @@
 // payloads without new bench code), plus the documented error bodies of every status table.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -149,12 +150,16 @@ class generator {
       v = has(name, "_at") ? 1717243200.0 + decimal(r_.below(86400000)) : decimal(r_.below(1000000));
     } else if constexpr (d::is_bounded<T>::value) {
       using V = typename T::value_type;
-      const long long lo = T::min == genwire::no_min ? 0 : T::min;
-      const long long hi = T::max == genwire::no_max ? lo + 1000 : T::max;
-      if constexpr (std::is_floating_point_v<V>)
-        v.value = static_cast<V>(lo) + decimal(r_.below(static_cast<std::uint64_t>(hi - lo) * 100 + 1));
-      else
+      if constexpr (std::is_floating_point_v<V>) {
+        // Two-decimal figures inside the bounds (an exclusive bound itself is not one of them).
+        const double lo = T::min.is_set ? T::min.as_double() + (T::min.is_exclusive ? 0.01 : 0.0) : 0.0;
+        const double hi = T::max.is_set ? T::max.as_double() - (T::max.is_exclusive ? 0.01 : 0.0) : lo + 1000;
+        v.value = static_cast<V>(std::clamp(lo + decimal(r_.below(static_cast<std::uint64_t>((hi - lo) * 100) + 1)), lo, hi));
+      } else {
+        const long long lo = T::min.is_set ? T::min.mantissa + (T::min.is_exclusive ? 1 : 0) : 0;
+        const long long hi = T::max.is_set ? T::max.mantissa - (T::max.is_exclusive ? 1 : 0) : lo + 1000;
         v.value = static_cast<V>(lo + static_cast<long long>(r_.below(static_cast<std::size_t>(hi - lo) + 1)));
+      }
     } else if constexpr (d::is_sized_string<T>::value) {
       std::string s = string_for(name);
       while (s.size() < T::min_length) s += 'x';

@@ -9,6 +9,7 @@
 #include "core/formats.hpp"
 #include "core/json_value.hpp"
 #include "core/options.hpp"
+#include "core/path.hpp"
 #include "core/query.hpp"
 #include "core/reflect.hpp"
 #include "core/types.hpp"

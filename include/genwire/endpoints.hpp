@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/endpoint.hpp"
+#include "core/path.hpp"
 #include "depicta.hpp"
 #include "diffio.hpp"
 #include "flora.hpp"
@@ -16,5 +17,8 @@ using all_endpoints = endpoint_list<diffio::list_project_generations_endpoint,  
                                     flora::list_generations_endpoint,           //
                                     depicta::list_jobs_endpoint,                //
                                     hedra::list_generations_endpoint>;
+
+static_assert(paths_declare_params(static_cast<const all_endpoints*>(nullptr)),
+              "an endpoint's path must name exactly the keys of its path_params, each once, as {key}");
 
 }  // namespace genwire

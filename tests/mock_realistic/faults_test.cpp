@@ -131,13 +131,13 @@ std::set<int> statuses(const ft::endpoint_faults& e) {
 TEST(FaultRows, EachEndpointFailsTheWayItsProviderDocuments) {
   const auto* flora = ft::endpoint_faults_for(flora_list::name);
   ASSERT_NE(flora, nullptr);
-  EXPECT_EQ(statuses(*flora), (std::set<int>{429, 500}));
+  EXPECT_EQ(statuses(*flora), (std::set<int>{429, 500, 503}));
   ASSERT_TRUE(flora->too_many_requests);
   EXPECT_EQ(*gm::find_header(flora->too_many_requests->headers, "Retry-After"), "1");
   EXPECT_EQ(statuses(*ft::endpoint_faults_for(depicta_list::name)), (std::set<int>{429, 500, 502, 503}));
   EXPECT_EQ(statuses(*ft::endpoint_faults_for(diffio_list::name)), (std::set<int>{500}));
-  // get_generation_progress documents no retryable status: Diffio's documented 500 stands in.
-  EXPECT_EQ(statuses(*ft::endpoint_faults_for(diffio_progress::name)), (std::set<int>{500}));
+  // get_generation_progress documents no retryable status: its injected failure is a marked mock 503.
+  EXPECT_TRUE(ft::endpoint_faults_for(diffio_progress::name)->retryable.empty());
   EXPECT_FALSE(ft::endpoint_faults_for(diffio_progress::name)->too_many_requests);
   EXPECT_TRUE(ft::endpoint_faults_for(hedra_list::name)->retryable.empty());
   EXPECT_EQ(ft::endpoint_faults_for("nobody.nothing"), nullptr);
@@ -234,11 +234,12 @@ TEST(FaultInjector, FailRateAnswersDocumentedRetryableRows) {
   EXPECT_EQ(seen.size(), 4u) << "429, 500, 502 and 503 all occur";
   EXPECT_EQ(f.counters().failed, 200u);
 
-  // Diffio's progress endpoint: the provider's documented 500 and envelope.
+  // Diffio's progress endpoint documents no retryable status (the list's 500 is not its answer):
+  // a clearly marked mock 503, like Hedra's.
   const auto d = f.before(with_headers({}, "POST"), diffio_progress::name);
   ASSERT_TRUE(d);
-  EXPECT_EQ(d->status, 500);
-  EXPECT_EQ(strict_error<diffio_progress>(d->body).error, "Failed to load generations");
+  EXPECT_EQ(d->status, 503);
+  EXPECT_EQ(*d->header_value(gm::mock_error_header), "injected-failure");
   // Hedra documents no retryable status: a clearly marked mock 503.
   const auto hd = f.before(with_headers({}), hedra_list::name);
   ASSERT_TRUE(hd);

@@ -157,6 +157,27 @@ std::vector<int> codes_of() {
   return out;
 }
 
+// The rows the endpoint's own reference page documents, in order (the others come from the
+// provider's other pages or its SDK).
+template <class Endpoint>
+std::vector<genwire::status_doc> page_rows() {
+  std::vector<genwire::status_doc> out;
+  for (const auto& s : Endpoint::statuses)
+    if (s.source == genwire::doc_source::endpoint_page) out.push_back(s);
+  return out;
+}
+
+template <class Endpoint>
+std::vector<int> page_codes_of() {
+  std::vector<int> out;
+  for (const auto& s : page_rows<Endpoint>()) out.push_back(s.code);
+  return out;
+}
+
+// Whether an example is the one its status row answers with ("error_404" for 404), rather than
+// another named example of the same status ("error_402_spend_limit").
+inline bool is_row_example(const genwire::example& ex) { return ex.name == "error_" + std::to_string(ex.status); }
+
 inline genwire::timestamp utc(int y, unsigned mo, unsigned d, int h, int mi, int s, int micros = 0) {
   using namespace std::chrono;
   return sys_days{year{y} / month{mo} / day{d}} + hours{h} + minutes{mi} + seconds{s} + microseconds{micros};

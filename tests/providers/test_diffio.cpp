@@ -65,37 +65,59 @@ TEST(DiffioDescriptor, ThreeAuthHeadersInSeedOrder) {
 
 TEST(DiffioStatusTable, ListMatchesSeedCodeForCode) {
   // Seed 000 "Return codes": 200, 204, 400, 401, 403, 404, 405, 500.
-  EXPECT_EQ(codes_of<list_ep>(), (std::vector<int>{200, 204, 400, 401, 403, 404, 405, 500}));
+  EXPECT_EQ(page_codes_of<list_ep>(), (std::vector<int>{200, 204, 400, 401, 403, 404, 405, 500}));
+  const auto rows = page_rows<list_ep>();
   using T = genwire::treatment;
   const std::vector<std::pair<std::string_view, T>> expected{
       {"Success", T::complete},         {"Success", T::empty},        {"Bad request", T::client_error},
       {"Unauthorized", T::auth_error},  {"Forbidden", T::permission_error}, {"Not found", T::missing_resource},
       {"Client error", T::fix_required}, {"Server error", T::retryable}};
   for (std::size_t i = 0; i < expected.size(); ++i) {
-    EXPECT_EQ(list_ep::statuses[i].meaning, expected[i].first) << list_ep::statuses[i].code;
-    EXPECT_EQ(list_ep::statuses[i].treat, expected[i].second) << list_ep::statuses[i].code;
+    EXPECT_EQ(rows[i].meaning, expected[i].first) << rows[i].code;
+    EXPECT_EQ(rows[i].treat, expected[i].second) << rows[i].code;
   }
-  EXPECT_EQ(list_ep::statuses[0].description, "Generation list returned.");
-  EXPECT_EQ(list_ep::statuses[2].description, "Invalid JSON body, apiProjectId must be provided as a string.");
-  EXPECT_EQ(list_ep::statuses[7].description, "Failed to load generations.");
+  EXPECT_EQ(rows[0].description, "Generation list returned.");
+  EXPECT_EQ(rows[2].description, "Invalid JSON body, apiProjectId must be provided as a string.");
+  EXPECT_EQ(rows[7].description, "Failed to load generations.");
 }
 
 TEST(DiffioStatusTable, ProgressMatchesSeedCodeForCode) {
   // Seed 001 "Return codes": 200, 204, 400, 401, 403, 404, 405 (no 500 row).
-  EXPECT_EQ(codes_of<progress_ep>(), (std::vector<int>{200, 204, 400, 401, 403, 404, 405}));
+  EXPECT_EQ(page_codes_of<progress_ep>(), (std::vector<int>{200, 204, 400, 401, 403, 404, 405}));
   EXPECT_EQ(genwire::find_status<progress_ep>(500), nullptr);
+  const auto rows = page_rows<progress_ep>();
   using T = genwire::treatment;
   const std::vector<T> expected{T::complete, T::empty, T::client_error, T::auth_error,
                                 T::permission_error, T::missing_resource, T::fix_required};
-  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(progress_ep::statuses[i].treat, expected[i]);
-  EXPECT_EQ(progress_ep::statuses[4].description,
-            "API key is not active, missing read permission, or does not own the project or generation.");
-  EXPECT_EQ(progress_ep::statuses[5].description, "Generation not found.");
+  for (std::size_t i = 0; i < expected.size(); ++i) EXPECT_EQ(rows[i].treat, expected[i]);
+  EXPECT_EQ(rows[4].description, "API key is not active, missing read permission, or does not own the project or generation.");
+  EXPECT_EQ(rows[5].description, "Generation not found.");
 }
+
+// The introduction page documents 402 with two codes; both endpoints answer it, its row says where
+// it comes from, and its body is the introduction's own example.
+template <class D>
+void check_billing_row() {
+  EXPECT_EQ(codes_of<D>().size(), page_codes_of<D>().size() + 1);
+  const auto* row = genwire::find_status<D>(402);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->source, genwire::doc_source::provider_docs);
+  EXPECT_EQ(row->treat, genwire::treatment::client_error);
+  EXPECT_EQ(row->body_origin, genwire::provenance::documented);
+  EXPECT_EQ(row->body, dio::example_error_payment_failed);
+  const auto e = genwire::decode<dio::error_envelope, genwire::strict>(row->body);
+  ASSERT_TRUE(e.has_value()) << e.error().message();
+  EXPECT_EQ(e->code, dio::code_payment_failed);
+  const auto spend = genwire::decode<dio::error_envelope, genwire::strict>(dio::example_error_spend_limit_exceeded);
+  ASSERT_TRUE(spend.has_value());
+  EXPECT_EQ(spend->code, dio::code_spend_limit_exceeded);
+}
+TEST(DiffioStatusTable, ListAnswersTheIntroductionsBillingCodes) { check_billing_row<list_ep>(); }
+TEST(DiffioStatusTable, ProgressAnswersTheIntroductionsBillingCodes) { check_billing_row<progress_ep>(); }
 
 template <class D>
 void check_bodies_and_headers() {
-  for (const genwire::status_doc& s : D::statuses) {
+  for (const genwire::status_doc& s : page_rows<D>()) {
     SCOPED_TRACE(s.code);
     if (s.code == 200) {
       EXPECT_EQ(s.body_origin, genwire::provenance::documented);
@@ -155,10 +177,13 @@ void check_examples() {
       case genwire::example_kind::fragment: EXPECT_TRUE(round_trips<dio::stage>(ex.body)); break;
     }
     if (ex.kind == genwire::example_kind::error) {
-      EXPECT_EQ(ex.origin, genwire::provenance::composed);
+      // Only the introduction's 402 body is printed in Diffio's docs; the others are composed.
+      EXPECT_EQ(ex.origin, ex.name == "error_402" ? genwire::provenance::documented : genwire::provenance::composed);
       const auto* row = genwire::find_status<D>(ex.status);
       ASSERT_NE(row, nullptr);
-      EXPECT_EQ(row->body, ex.body);
+      if (is_row_example(ex)) {
+        EXPECT_EQ(row->body, ex.body);
+      }
     } else {
       EXPECT_EQ(ex.origin, genwire::provenance::documented);
     }
@@ -166,11 +191,11 @@ void check_examples() {
 }
 
 TEST(DiffioExamples, ListExamplesRoundTrip) {
-  EXPECT_EQ(list_ep::examples.size(), 8u);
+  EXPECT_EQ(list_ep::examples.size(), 10u);
   check_examples<list_ep>();
 }
 TEST(DiffioExamples, ProgressExamplesRoundTrip) {
-  EXPECT_EQ(progress_ep::examples.size(), 8u);
+  EXPECT_EQ(progress_ep::examples.size(), 10u);
   check_examples<progress_ep>();
 }
 
@@ -451,13 +476,23 @@ TEST(DiffioStrict, FormatsAndUnknownKeys) {
   EXPECT_TRUE((fails_at<Res, genwire::strict>(bad_time, "generations[0].createdAt", genwire::errc::format)));
   const auto bad_updated = edited(list_ex::example_response, "generations[0].updatedAt", R"("yesterday")");
   EXPECT_TRUE((fails_at<Res, genwire::strict>(bad_updated, "generations[0].updatedAt", genwire::errc::format)));
-  // Extra billing fields on an error body: skipped by default, reported in strict mode.
-  const std::string billing = R"({"error":"Spend limit exceeded.","code":"spendLimitExceeded","billingPortalUrl":"https://x"})";
-  auto e = genwire::decode<dio::error_envelope>(billing);
-  ASSERT_TRUE(e.has_value());
-  EXPECT_EQ(*e->code, dio::code_spend_limit_exceeded);
-  EXPECT_TRUE(
-      (fails_at<dio::error_envelope, genwire::strict>(billing, "billingPortalUrl", genwire::errc::unknown_key)));
+  // Extra billing fields on an error body (the introduction says they "sometimes" come): kept, in
+  // order and exactly, in both modes, and written back.
+  const std::string billing =
+      R"({"error":"Spend limit exceeded.","code":"spendLimitExceeded","billingPortalUrl":"https://x","limit":{"usd":50.00}})";
+  for (const bool strict : {false, true}) {
+    SCOPED_TRACE(strict);
+    auto e = strict ? genwire::decode<dio::error_envelope, genwire::strict>(billing) : genwire::decode<dio::error_envelope>(billing);
+    ASSERT_TRUE(e.has_value()) << e.error().message();
+    EXPECT_EQ(*e->code, dio::code_spend_limit_exceeded);
+    ASSERT_EQ(e->extra.items.size(), 2u);
+    EXPECT_EQ(e->extra.items[0].first, "billingPortalUrl");
+    EXPECT_EQ(e->extra.items[1].second.text(), R"({"usd":50.00})");
+    EXPECT_EQ(genwire::encode(*e).value(), billing);
+  }
+  // Everything else about the envelope stays strict.
+  EXPECT_TRUE((fails_at<dio::error_envelope, genwire::strict>(R"({"code":"x","billingPortalUrl":"y"})", "error",
+                                                                genwire::errc::missing_key)));
 }
 
 // ---- summarize -----------------------------------------------------------------------------

@@ -50,7 +50,7 @@ TEST(FloraDescriptor, ListGenerations) {
 
 TEST(FloraStatusTable, MatchesSeedCodeForCode) {
   // Seed 002: the 200 example, then 8 error examples whose codes PROVIDERS.md gives in order.
-  const std::vector<int> codes = codes_of<ep>();
+  const std::vector<int> codes = page_codes_of<ep>();
   EXPECT_EQ(codes, (std::vector<int>{200, 400, 401, 402, 403, 404, 409, 429, 500}));
   using T = genwire::treatment;
   EXPECT_EQ(codes.size(), 9u);
@@ -82,6 +82,24 @@ TEST(FloraStatusTable, MatchesSeedCodeForCode) {
   }
 }
 
+// The errors page's 503 service_unavailable, beyond the list page's own examples.
+TEST(FloraStatusTable, ServiceUnavailableFromTheErrorsPage) {
+  EXPECT_EQ(codes_of<ep>().size(), 10u);
+  const auto* row = genwire::find_status<ep>(503);
+  ASSERT_NE(row, nullptr);
+  EXPECT_EQ(row->source, genwire::doc_source::provider_docs);
+  EXPECT_EQ(row->treat, genwire::treatment::retryable);
+  EXPECT_EQ(row->body_origin, genwire::provenance::composed);
+  for (auto [body, code] : {std::pair{fl::example_error_503, fl::api_error_code::service_unavailable},
+                            std::pair{fl::example_error_400_invalid_json, fl::api_error_code::invalid_json},
+                            std::pair{fl::example_error_401_invalid_api_key, fl::api_error_code::invalid_api_key}}) {
+    SCOPED_TRACE(body);
+    const auto e = genwire::decode<fl::error_envelope, genwire::strict>(body);
+    ASSERT_TRUE(e.has_value()) << e.error().message();
+    EXPECT_EQ(e->error.code, code);
+  }
+}
+
 TEST(FloraStatusTable, RetryAfterOnlyOn429) {
   for (const auto& s : ep::statuses) {
     SCOPED_TRACE(s.code);
@@ -110,7 +128,7 @@ TEST(FloraStatusTable, ReasonConstantsAreTheExampleMessages) {
 // ---- examples ------------------------------------------------------------------------------
 
 TEST(FloraExamples, EveryExampleRoundTrips) {
-  EXPECT_EQ(ep::examples.size(), 11u);
+  EXPECT_EQ(ep::examples.size(), 14u);
   for (const genwire::example& ex : ep::examples) {
     SCOPED_TRACE(ex.name);
     switch (ex.kind) {
@@ -127,12 +145,17 @@ TEST(FloraExamples, EveryExampleRoundTrips) {
         EXPECT_TRUE(round_trips<fl::error_envelope>(ex.body));
         const auto* row = genwire::find_status<ep>(ex.status);
         ASSERT_NE(row, nullptr);
+        if (is_row_example(ex)) {
         EXPECT_EQ(row->body, ex.body);
+      }
         break;
       }
       case genwire::example_kind::fragment: ADD_FAILURE() << "FLORA has no fragments"; break;
     }
-    EXPECT_EQ(ex.origin, ex.name == "request_all_parameters" ? genwire::provenance::composed : genwire::provenance::documented);
+    // The list page prints every body but these: the composed query and the errors page's other codes.
+    const bool composed = ex.name == "request_all_parameters" || ex.name == "error_400_invalid_json" ||
+                          ex.name == "error_401_invalid_api_key" || ex.name == "error_503";
+    EXPECT_EQ(ex.origin, composed ? genwire::provenance::composed : genwire::provenance::documented);
   }
 }
 
@@ -450,6 +473,70 @@ TEST(FloraSummary, ProgressAndTimestamps) {
   EXPECT_FALSE(s.error_code || s.error_message);
   auto unknown_type = genwire::decode<page>(edited(fl::example_response, "generations[0].outputs[0].type", R"("modelUrl")")).value();
   EXPECT_EQ(genwire::summarize(unknown_type.generations[0]).outputs[0].kind, "modelUrl");
+}
+
+}  // namespace
+
+namespace {
+
+namespace fl = genwire::flora;
+using run_ep = fl::get_run_endpoint;
+
+TEST(FloraGetRun, DescriptorAndPath) {
+  static_assert(genwire::endpoint_descriptor<run_ep>);
+  static_assert(std::is_same_v<genwire::path_params_t<run_ep>, fl::run_path>);
+  static_assert(genwire::path_declares<fl::run_path>(run_ep::path));
+  EXPECT_EQ(run_ep::name, "flora.get_run");
+  EXPECT_EQ(run_ep::method, genwire::http_method::get);
+  EXPECT_EQ(genwire::path_of<run_ep>(fl::run_path{"run_abc123"}).value(), fl::example_run_path);
+  const auto back = genwire::decode_path<fl::run_path>(run_ep::path, fl::example_run_path);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->run_id, "run_abc123");
+  // The query takes no parameters: an empty query decodes, any parameter is unknown in strict mode.
+  EXPECT_TRUE(genwire::decode_query<fl::get_run_query>("").has_value());
+  EXPECT_TRUE(genwire::decode_query<fl::get_run_query>("x=1").has_value());
+  EXPECT_FALSE((genwire::decode_query<fl::get_run_query, genwire::strict>("x=1").has_value()));
+}
+
+TEST(FloraGetRun, EveryExampleDecodesInStrictModeAndRoundTrips) {
+  for (const genwire::example& ex : run_ep::examples) {
+    SCOPED_TRACE(ex.name);
+    switch (ex.kind) {
+      case genwire::example_kind::request: EXPECT_TRUE(genwire::decode_query<fl::get_run_query>(ex.body).has_value()); break;
+      case genwire::example_kind::response: {
+        const auto r = genwire::decode<fl::run, genwire::strict>(ex.body);
+        ASSERT_TRUE(r.has_value()) << r.error().message();
+        EXPECT_TRUE(genwire_test::round_trips<fl::run>(ex.body));
+        EXPECT_EQ(r->run_id, "run_abc123");
+        break;
+      }
+      case genwire::example_kind::error: EXPECT_TRUE((genwire::decode<fl::error_envelope, genwire::strict>(ex.body).has_value())); break;
+      case genwire::example_kind::fragment: ADD_FAILURE(); break;
+    }
+    EXPECT_NE(genwire::find_status<run_ep>(ex.status), nullptr);
+  }
+}
+
+TEST(FloraGetRun, RequiredAndOptionalMembers) {
+  for (const char* key : {"created_at", "progress", "run_id", "status"})
+    EXPECT_TRUE((genwire_test::fails_at<fl::run>(genwire_test::without(fl::example_run, key), key, genwire::errc::missing_key))) << key;
+  // Optional means absent, not null (the SDK's type).
+  EXPECT_TRUE((genwire_test::fails_at<fl::run>(genwire_test::edited(fl::example_run, "completed_at", "null"), "completed_at",
+                                               genwire::errc::wrong_type)));
+}
+
+TEST(FloraGetRun, SummaryStates) {
+  const auto done = genwire::summarize(genwire::decode<fl::run>(fl::example_run).value());
+  EXPECT_EQ(done.state, genwire::job_state::succeeded);
+  EXPECT_EQ(done.id, "run_abc123");
+  EXPECT_DOUBLE_EQ(*done.progress, 1.0);
+  ASSERT_EQ(done.outputs.size(), 1u);
+  const auto running = genwire::summarize(genwire::decode<fl::run>(fl::example_run_running).value());
+  EXPECT_EQ(running.state, genwire::job_state::running);
+  EXPECT_DOUBLE_EQ(*running.progress, 0.4);
+  const auto failed = genwire::summarize(genwire::decode<fl::run>(fl::example_run_failed).value());
+  EXPECT_EQ(failed.state, genwire::job_state::failed);
+  EXPECT_EQ(failed.error_code, "provider_error");
 }
 
 }  // namespace

@@ -719,3 +719,63 @@ TEST(HedraSummary, OutputFallsBackToDownloadUrl) {
   // Negative progress clamps to 0.
   EXPECT_DOUBLE_EQ(*genwire::summarize(decoded(edited(hd::example_response_variants, "data[0].progress", "-3")).data[0]).progress, 0.0);
 }
+
+namespace {
+
+// Every range Hedra's published OpenAPI declares, enforced in both modes (its fractional and
+// exclusive ones included), with the bound in the error.
+TEST(HedraRanges, DeclaredRangesAreEnforced) {
+  namespace hd = genwire::hedra;
+  struct range_case {
+    const char* input;
+    const char* path;
+    genwire::rule what;
+    const char* bound;
+  };
+  const range_case cases[] = {
+      {R"({"type":"text_to_speech","text":"hi","speed":0.69})", "speed", genwire::rule::minimum, "0.7"},
+      {R"({"type":"text_to_speech","text":"hi","speed":1.21})", "speed", genwire::rule::maximum, "1.2"},
+      {R"({"type":"text_to_sound","text":"rain","duration_seconds":0.4})", "duration_seconds", genwire::rule::minimum, "0.5"},
+      {R"({"type":"text_to_sound","text":"rain","duration_seconds":30.5})", "duration_seconds", genwire::rule::maximum, "30"},
+      {R"({"type":"video_upscale","upscale_factor":0})", "upscale_factor", genwire::rule::exclusive_minimum, "0"},
+      {R"({"type":"video_upscale","upscale_factor":4.5})", "upscale_factor", genwire::rule::maximum, "4"},
+      {R"({"type":"text_to_sound","prompt_influence":1.5})", "prompt_influence", genwire::rule::maximum, "1"},
+      {R"({"audio_generation":{"voice_id":"c3e5a7b9-4d6f-4a8c-b0d2-e4f6a8c0b2d4","text":"x","speed":2}})",
+       "audio_generation.speed", genwire::rule::maximum, "1.2"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.input);
+    for (const bool strict : {false, true}) {
+      const auto r = strict ? genwire::decode<hd::generation_input, genwire::strict>(c.input) : genwire::decode<hd::generation_input>(c.input);
+      ASSERT_FALSE(r.has_value());
+      EXPECT_EQ(r.error().code, genwire::errc::out_of_range);
+      EXPECT_EQ(r.error().path, c.path);
+      EXPECT_EQ(r.error().rule.rule, c.what);
+      EXPECT_EQ(r.error().rule.bound, c.bound);
+    }
+  }
+  for (const char* ok : {R"({"type":"text_to_speech","text":"hi","speed":0.7})", R"({"type":"text_to_speech","text":"hi","speed":1.2})",
+                         R"({"duration_seconds":0.5})", R"({"duration_seconds":30})", R"({"upscale_factor":4})",
+                         R"({"upscale_factor":0.01})", R"({"upscale_factor":null})"}) {
+    SCOPED_TRACE(ok);
+    EXPECT_TRUE(genwire::decode<hd::generation_input>(ok).has_value());
+  }
+}
+
+TEST(HedraRanges, KeyframeUrlsHaveALengthAsWellAsAFormat) {
+  namespace hd = genwire::hedra;
+  const std::string longest = "https://a.example/" + std::string(2083 - 18, 'x');
+  const auto ok = genwire::decode<hd::generation_input, genwire::strict>(R"({"start_keyframe_url":")" + longest + "\"}");
+  ASSERT_TRUE(ok.has_value()) << ok.error().message();
+  const auto too_long = genwire::decode<hd::generation_input>(R"({"start_keyframe_url":")" + longest + "x\"}");
+  ASSERT_FALSE(too_long.has_value());
+  EXPECT_EQ(too_long.error().code, genwire::errc::constraint);
+  EXPECT_EQ(too_long.error().rule.rule, genwire::rule::max_length);
+  EXPECT_EQ(too_long.error().rule.bound, "2083");
+  const auto empty = genwire::decode<hd::generation_input>(R"({"end_keyframe_url":""})");
+  ASSERT_FALSE(empty.has_value());
+  EXPECT_EQ(empty.error().path, "end_keyframe_url");
+  EXPECT_EQ(empty.error().rule.rule, genwire::rule::min_length);
+}
+
+}  // namespace

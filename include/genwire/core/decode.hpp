@@ -27,8 +27,8 @@ namespace detail {
 
 // What a type is written as in JSON, in words, for "expected ..." in messages.
 template <class T>
-std::string expectation() {
-  if constexpr (is_nullable<T>::value || is_std_optional<T>::value) return expectation<typename T::value_type>() + " or null";
+std::string expected_text() {
+  if constexpr (is_nullable<T>::value || is_std_optional<T>::value) return expected_text<typename T::value_type>() + " or null";
   else if constexpr (std::is_same_v<T, bool>) return "true or false";
   else if constexpr (is_integer_v<T>) return "an integer";
   else if constexpr (std::is_floating_point_v<T>) return "a number";
@@ -46,7 +46,7 @@ std::string expectation() {
   else if constexpr (is_variant<T>::value) {
     return []<class... A>(std::variant<A...>*) {
       std::string s;
-      ((s += (s.empty() ? "" : " or ") + expectation<A>()), ...);
+      ((s += (s.empty() ? "" : " or ") + expected_text<A>()), ...);
       return s;
     }(static_cast<T*>(nullptr));
   } else return "an object";
@@ -130,7 +130,7 @@ class decoder {
       if (!read_array(at, [&](std::size_t i) { return i < out.size() ? (++n, read(out[i])) : too_many(out.size()); }, [] {}))
         return false;
       if (n != out.size())
-        return s_.fail(errc::wrong_type, at, expectation<T>() + " elements", "an array of " + std::to_string(n));
+        return s_.fail(errc::wrong_type, at, expected_text<T>() + " elements", "an array of " + std::to_string(n));
       return true;
     } else if constexpr (is_variant<T>::value) {
       return read_variant(out, at);
@@ -144,18 +144,18 @@ class decoder {
   // A value of the wrong JSON type, or no valid JSON value at all.
   template <class T>
   bool wrong_type(const char* at) {
-    if (s_.at_end()) return s_.fail(errc::unexpected_end, at, expectation<T>(), "end of input");
+    if (s_.at_end()) return s_.fail(errc::unexpected_end, at, expected_text<T>(), "end of input");
     const char c = *at;
     const bool starts_value = std::string_view("{[\"tfn-0123456789").find(c) != std::string_view::npos;
     if (!starts_value) return s_.fail(errc::syntax, at, "a JSON value", s_.describe(at));
     // Check the value's own syntax first: a malformed value is a syntax error, not a type error.
     if (!s_.skip_value()) return false;
-    return s_.fail(errc::wrong_type, at, expectation<T>(), s_.describe(at));
+    return s_.fail(errc::wrong_type, at, expected_text<T>(), s_.describe(at), {rule::type, json_type_of<T>()});
   }
 
-  bool report(const std::optional<violation>& v, const char* at) {
+  bool report(std::optional<violation>&& v, const char* at) {
     if (!v) return true;
-    return s_.fail(v->code, at, v->expected, v->found);
+    return s_.fail(v->code, at, std::move(v->expected), std::move(v->found), std::move(v->rule));
   }
 
   bool too_many(std::size_t n) {
@@ -173,21 +173,22 @@ class decoder {
     if constexpr (std::is_floating_point_v<T>) {
       double d = 0;
       if (parse_double(tok, d) != std::errc{})
-        return s_.fail(errc::out_of_range, at, "a number within the range of a double", s_.describe(at));
+        return s_.fail(errc::out_of_range, at, "a number within the range of a double", s_.describe(at),
+                       {rule::fits_type, json_type::number, "double"});
       // A double beyond a float's range cannot be converted (undefined behaviour, not infinity).
       if constexpr (sizeof(T) < sizeof(double)) {
         if (d > static_cast<double>(std::numeric_limits<T>::max()) || d < -static_cast<double>(std::numeric_limits<T>::max()))
-          return s_.fail(errc::out_of_range, at, "a number within the range of a float", s_.describe(at));
+          return s_.fail(errc::out_of_range, at, "a number within the range of a float", s_.describe(at),
+                         {rule::fits_type, json_type::number, "float"});
       }
       out = static_cast<T>(d);
       return true;
     } else {
-      if (!integer) return s_.fail(errc::wrong_type, at, "an integer", s_.describe(at));
-      if (parse_integer(tok, out) != std::errc{})
-        return s_.fail(errc::out_of_range, at,
-                       "an integer in [" + std::to_string(std::numeric_limits<T>::min()) + ", " +
-                           std::to_string(std::numeric_limits<T>::max()) + "]",
-                       s_.describe(at));
+      if (!integer) return s_.fail(errc::wrong_type, at, "an integer", s_.describe(at), {rule::type, json_type::integer});
+      if (parse_integer(tok, out) != std::errc{}) {
+        std::string range = "[" + std::to_string(std::numeric_limits<T>::min()) + ", " + std::to_string(std::numeric_limits<T>::max()) + "]";
+        return s_.fail(errc::out_of_range, at, "an integer in " + range, s_.describe(at), {rule::fits_type, json_type::integer, range});
+      }
       return true;
     }
   }
@@ -263,6 +264,7 @@ class decoder {
     s_.expect('{', "'{'");
     std::array<bool, n> seen{};
     std::size_t hint = 0;
+    if constexpr (keys::keeps_extras) extras_of(out).items.clear();
     s_.skip_ws();
     if (s_.peek() == '}') {
       s_.expect('}', "'}'");
@@ -278,16 +280,20 @@ class decoder {
         if (idx < n) {
           if (seen[idx]) {
             s_.push_key(keys::keys[idx]);
-            return s_.fail(errc::duplicate_key, key_at, "each key once", "a second \"" + std::string(keys::keys[idx]) + "\"");
+            return s_.fail(errc::duplicate_key, key_at, "each key once", "a second \"" + std::string(keys::keys[idx]) + "\"",
+                           {rule::unique_key, json_type::object});
           }
           seen[idx] = true;
           hint = idx + 1;
           if (!read_member(out, idx)) return s_.push_key(keys::keys[idx]), false;
+        } else if constexpr (keys::keeps_extras) {
+          if (!read_extra(extras_of(out), key, key_at)) return false;
         } else {
           if constexpr (Opts.reject_unknown_keys) {
             std::string k(key);
             s_.push_key(k);
-            return s_.fail(errc::unknown_key, key_at, "a key declared by the type", "key " + quote_snippet(k));
+            return s_.fail(errc::unknown_key, key_at, "a key declared by the type", "key " + quote_snippet(k),
+                           {rule::declared_key, json_type::object});
           } else if (!s_.skip_value()) {  // skip_value leaves key_scratch_ (and so `key`) alone
             return s_.push_key(key), false;
           }
@@ -307,12 +313,42 @@ class decoder {
     bool missing = false;
     reflect::visit(out, [&](auto&... m) {
       std::size_t i = 0;
-      (void)((!seen[i] && !is_std_optional<std::remove_cvref_t<decltype(m)>>::value
-                  ? (s_.push_key(keys::keys[i]), s_.fail(errc::missing_key, close, {}, {}), missing = true)
+      (void)((!seen[i] && !is_std_optional<std::remove_cvref_t<decltype(m)>>::value &&
+                      !is_extra_members_v<std::remove_cvref_t<decltype(m)>>
+                  ? (s_.push_key(keys::keys[i]), s_.fail(errc::missing_key, close, {}, {}, {rule::required, json_type_of<std::remove_cvref_t<decltype(m)>>()}),
+                     missing = true)
                   : (++i, false)) ||
              ...);
     });
     return !missing;
+  }
+
+  template <class T>
+  static extra_members& extras_of(T& obj) {
+    return reflect::visit(obj, [](auto&... m) -> extra_members& {
+      extra_members* found = nullptr;
+      ((found = pick_extras(m, found)), ...);
+      return *found;
+    });
+  }
+  template <class M>
+  static extra_members* pick_extras(M& m, extra_members* so_far) {
+    if constexpr (is_extra_members_v<M>) return &m;
+    else return so_far;
+  }
+
+  // An undeclared member of a struct that keeps them: its value as exact text, in order.
+  bool read_extra(extra_members& extras, std::string_view key, const char* key_at) {
+    for (const auto& [k, v] : extras.items)
+      if (k == key) {
+        s_.push_key(key);
+        return s_.fail(errc::duplicate_key, key_at, "each key once", "a second " + quote_snippet(key), {rule::unique_key, json_type::object});
+      }
+    std::string name(key);  // `key` may live in key_scratch_, which the value's own keys reuse
+    raw_json value;
+    if (!read(value)) return s_.push_key(name), false;
+    extras.items.emplace_back(std::move(name), std::move(value));
+    return true;
   }
 
   template <class T>
@@ -327,7 +363,9 @@ class decoder {
 
   template <class M>
   bool read_field(M& m) {
-    if constexpr (is_std_optional<M>::value) {
+    if constexpr (is_extra_members_v<M>) {
+      return (void)m, false;  // has no key, so is never read as a member
+    } else if constexpr (is_std_optional<M>::value) {
       if constexpr (!accepts_null<typename M::value_type>) {
         // "may be absent" does not mean "may be null" (unless the type itself holds null).
         s_.skip_ws();

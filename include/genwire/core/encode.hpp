@@ -50,11 +50,11 @@ class encoder {
       if (write_double(out_, v)) return true;
       return fail(errc::unencodable, "a finite number", v != v ? "NaN" : "infinity");
     } else if constexpr (is_bounded<T>::value) {
-      if (auto bad = check_bounds<T>(v.value)) return fail(bad->code, bad->expected, bad->found);
+      if (auto bad = check_bounds<T>(v.value)) return fail(std::move(*bad));
       return write(v.value);
     } else if constexpr (is_string_carried_v<T>) {
       std::string_view text;
-      if (auto bad = text_for_encoding<Opts>(v, text)) return fail(bad->code, bad->expected, bad->found);
+      if (auto bad = text_for_encoding<Opts>(v, text)) return fail(std::move(*bad));
       return string(text);
     } else if constexpr (is_vector<T>::value || is_std_array<T>::value) {
       out_ += '[';
@@ -85,22 +85,45 @@ class encoder {
     bool first = true;
     return reflect::visit(v, [&](const auto&... m) {
       std::size_t i = 0;
-      const bool ok = ((write_member(m, keys::quoted[i], keys::keys[i], first) && (++i, true)) && ...);
+      const bool ok = ((write_member<T>(m, keys::quoted[i], keys::keys[i], first) && (++i, true)) && ...);
       if (ok) out_ += '}';
       return ok;
     });
   }
 
-  template <class M>
-  bool write_member(const M& m, std::string_view quoted_key, std::string_view key, bool& first) {
-    if constexpr (is_std_optional<M>::value) {
-      if (!m) return true;  // absent stays absent
+  template <class T>
+  bool write_extras(const extra_members& extras, bool& first) {
+    using keys = key_table<T>;
+    for (std::size_t i = 0; i < extras.items.size(); ++i) {
+      const auto& [key, value] = extras.items[i];
+      // A kept member that repeats a declared key, or another kept one, would make the object mean two things.
+      bool repeated = keys::find(key, 0) < keys::size;
+      for (std::size_t j = 0; j < i && !repeated; ++j) repeated = extras.items[j].first == key;
+      if (repeated) return push_key(key), fail(errc::unencodable, "each key once", "a second " + quote_snippet(key));
+      if (!first) out_ += ',';
+      first = false;
+      if (!string(key)) return push_key(key), false;
+      out_ += ':';
+      out_ += value.text();
     }
-    if (!first) out_ += ',';
-    first = false;
-    out_ += quoted_key;
-    if (!write(m)) return push_key(key), false;
     return true;
+  }
+
+  template <class T, class M>
+  bool write_member(const M& m, std::string_view quoted_key, std::string_view key, bool& first) {
+    if constexpr (is_extra_members_v<M>) {
+      (void)quoted_key, (void)key;
+      return write_extras<T>(m, first);
+    } else {
+      if constexpr (is_std_optional<M>::value) {
+        if (!m) return true;  // absent stays absent
+      }
+      if (!first) out_ += ',';
+      first = false;
+      out_ += quoted_key;
+      if (!write(m)) return push_key(key), false;
+      return true;
+    }
   }
 
   bool write_value(const json::value& v) {
@@ -139,6 +162,10 @@ class encoder {
 
   bool fail(errc code, std::string expected, std::string found) {
     error_ = genwire::error{code, "$", out_.size(), std::move(expected), std::move(found)};
+    return false;
+  }
+  bool fail(violation&& v) {
+    error_ = genwire::error{v.code, "$", out_.size(), std::move(v.expected), std::move(v.found), std::move(v.rule)};
     return false;
   }
   void push_key(std::string_view k) { path_.push_back({std::string(k), 0, false}); }

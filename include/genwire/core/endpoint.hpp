@@ -47,6 +47,20 @@ constexpr std::string_view to_string(treatment t) noexcept {
 // documented fields because the page shows none.
 enum class provenance : std::uint8_t { documented, composed };
 
+// Where a status row is documented: the endpoint's own reference page, another page of the
+// provider's documentation (its errors page, its introduction), or its official SDK. The
+// endpoint's page is the first source; docs/providers-<provider>.md names each page.
+enum class doc_source : std::uint8_t { endpoint_page, provider_docs, sdk };
+
+constexpr std::string_view to_string(doc_source s) noexcept {
+  switch (s) {
+    case doc_source::endpoint_page: return "endpoint page";
+    case doc_source::provider_docs: return "provider docs";
+    case doc_source::sdk: return "sdk";
+  }
+  return "?";
+}
+
 struct header_field {
   std::string_view name;
   std::string_view value;
@@ -61,6 +75,7 @@ struct status_doc {
   std::string_view body;         // the example body answered for this code ("" = no body, e.g. 204)
   provenance body_origin = provenance::documented;
   std::array<header_field, 2> headers{};  // documented headers, e.g. Retry-After on 429
+  doc_source source = doc_source::endpoint_page;
 };
 
 // How a key is sent: `Authorization: Bearer <key>` is {"Authorization", "Bearer "}.
@@ -79,6 +94,26 @@ struct example {
   std::string_view body;
   provenance origin = provenance::documented;
 };
+
+// The path parameters of an endpoint whose path has no `{name}` segment.
+struct no_path_params {};
+
+namespace detail {
+template <class D>
+struct path_params_of {
+  using type = no_path_params;
+};
+template <class D>
+  requires requires { typename D::path_params; }
+struct path_params_of<D> {
+  using type = typename D::path_params;
+};
+}  // namespace detail
+
+// A descriptor's `path_params` (the struct whose keys are the `{name}` segments of its path, as in
+// `/api/v1/runs/{runId}`), or no_path_params. path.hpp matches and expands such paths.
+template <class D>
+using path_params_t = typename detail::path_params_of<D>::type;
 
 // What every descriptor provides; checked with a concept so a new endpoint that forgets a piece
 // fails to compile where it is listed.

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -50,14 +51,59 @@ constexpr std::string_view to_string(errc c) noexcept {
   return "error";
 }
 
+// The string formats genwire checks (formats.hpp), as declared by genwire::formatted_string.
+enum class format_kind : std::uint8_t { date_time, uuid, uri };
+
+constexpr std::string_view to_string(format_kind k) noexcept {
+  switch (k) {
+    case format_kind::date_time: return "date-time";
+    case format_kind::uuid: return "uuid";
+    case format_kind::uri: return "uri";
+  }
+  return "?";
+}
+
+// The JSON type a value had to have.
+enum class json_type : std::uint8_t { any, null, boolean, integer, number, string, array, object };
+
+// Which declared rule a value broke, as data: what `expected` says in English, for code that maps
+// genwire's errors onto another vocabulary (a FastAPI 422 `type`, a JSON Schema keyword) without
+// reading the English back.
+enum class rule : std::uint8_t {
+  none,               // syntax, structure, depth: the errc says it all
+  type,               // the value is not of `type` (errc::wrong_type)
+  fits_type,          // an integer outside the member's C++ type; `bound` is "[min, max]" (errc::out_of_range)
+  minimum,            // value >= bound (errc::out_of_range)
+  exclusive_minimum,  // value > bound
+  maximum,            // value <= bound
+  exclusive_maximum,  // value < bound
+  min_length,         // at least `bound` code points (errc::constraint)
+  max_length,         // at most `bound` code points
+  format,             // the text is not a `format` (errc::format)
+  one_of,             // one of `names` (errc::unknown_enum)
+  required,           // the key is absent (errc::missing_key)
+  declared_key,       // only declared keys (errc::unknown_key)
+  unique_key,         // each key once (errc::duplicate_key)
+};
+
+struct expectation {
+  genwire::rule rule = rule::none;
+  json_type type = json_type::any;  // the JSON type the member has (rule::type: the one it needs)
+  std::string bound{};              // minimum .. max_length: the limit as declared ("0.7", "100")
+  format_kind format = format_kind::date_time;  // rule::format
+  std::span<const std::string_view> names{};    // rule::one_of: the enumerators (static storage)
+};
+
 // What went wrong, where (JSON path and byte offset into the input), what was expected and found.
-// `path` is "$" for the root, else e.g. `generations[3].status` or `input["[0]"]`.
+// `path` is "$" for the root, else e.g. `generations[3].status` or `input["[0]"]`. `rule` is what
+// `expected` says, as data.
 struct error {
   errc code = errc::syntax;
   std::string path = "$";
   std::size_t offset = 0;
   std::string expected;
   std::string found;
+  expectation rule{};
 
   // One readable line: `generations[3].status: expected one of ..., found "done" (offset 123)`.
   [[nodiscard]] std::string message() const {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <array>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -83,10 +84,11 @@ struct query_error_sink {
   genwire::error* err;
   std::string_view name;
   std::size_t offset;
-  bool fail(errc code, std::string expected, std::string found) const {
-    *err = genwire::error{code, std::string(name), offset, std::move(expected), std::move(found)};
+  bool fail(errc code, std::string expected, std::string found, expectation rule = {}) const {
+    *err = genwire::error{code, std::string(name), offset, std::move(expected), std::move(found), std::move(rule)};
     return false;
   }
+  bool fail(violation&& v) const { return fail(v.code, std::move(v.expected), std::move(v.found), std::move(v.rule)); }
 };
 
 // One scalar from the decoded text of a parameter.
@@ -95,17 +97,16 @@ bool scalar_from_query(T& out, std::string&& text, const query_error_sink& sink)
   if constexpr (std::is_same_v<T, bool>) {
     if (text == "true") return out = true, true;
     if (text == "false") return out = false, true;
-    return sink.fail(errc::wrong_type, "true or false", quote_snippet(text));
+    return sink.fail(errc::wrong_type, "true or false", quote_snippet(text), {rule::type, json_type::boolean});
   } else if constexpr (is_integer_v<T>) {
     bool syntax_ok = !text.empty();
     for (std::size_t i = 0; i < text.size(); ++i)
       syntax_ok = syntax_ok && ((text[i] >= '0' && text[i] <= '9') || (i == 0 && text[i] == '-' && text.size() > 1));
-    if (!syntax_ok) return sink.fail(errc::wrong_type, "an integer", quote_snippet(text));
-    if (parse_integer(text, out) != std::errc{})
-      return sink.fail(errc::out_of_range,
-                       "an integer in [" + std::to_string(std::numeric_limits<T>::min()) + ", " +
-                           std::to_string(std::numeric_limits<T>::max()) + "]",
-                       quote_snippet(text));
+    if (!syntax_ok) return sink.fail(errc::wrong_type, "an integer", quote_snippet(text), {rule::type, json_type::integer});
+    if (parse_integer(text, out) != std::errc{}) {
+      std::string range = "[" + std::to_string(std::numeric_limits<T>::min()) + ", " + std::to_string(std::numeric_limits<T>::max()) + "]";
+      return sink.fail(errc::out_of_range, "an integer in " + range, quote_snippet(text), {rule::fits_type, json_type::integer, range});
+    }
     return true;
   } else if constexpr (std::is_floating_point_v<T>) {
     // The JSON number grammar, so a query and a body accept the same numbers.
@@ -114,22 +115,22 @@ bool scalar_from_query(T& out, std::string&& text, const query_error_sink& sink)
     bool integer = false;
     double d = 0;
     if (text.empty() || !s.read_number(tok, integer) || tok.size() != text.size())
-      return sink.fail(errc::wrong_type, "a number", quote_snippet(text));
+      return sink.fail(errc::wrong_type, "a number", quote_snippet(text), {rule::type, json_type::number});
     if (parse_double(tok, d) != std::errc{})
-      return sink.fail(errc::out_of_range, "a number within the range of a double", quote_snippet(text));
+      return sink.fail(errc::out_of_range, "a number within the range of a double", quote_snippet(text), {rule::fits_type, json_type::number, "double"});
     if constexpr (sizeof(T) < sizeof(double)) {
       if (d > static_cast<double>(std::numeric_limits<T>::max()) || d < -static_cast<double>(std::numeric_limits<T>::max()))
-        return sink.fail(errc::out_of_range, "a number within the range of a float", quote_snippet(text));
+        return sink.fail(errc::out_of_range, "a number within the range of a float", quote_snippet(text), {rule::fits_type, json_type::number, "float"});
     }
     out = static_cast<T>(d);
     return true;
   } else if constexpr (is_bounded<T>::value) {
     if (!scalar_from_query<Opts>(out.value, std::move(text), sink)) return false;
-    if (auto bad = check_bounds<T>(out.value)) return sink.fail(bad->code, bad->expected, bad->found);
+    if (auto bad = check_bounds<T>(out.value)) return sink.fail(std::move(*bad));
     return true;
   } else if constexpr (is_string_carried_v<T>) {
     if (!formats::utf8_length(text)) return sink.fail(errc::invalid_utf8, "valid UTF-8", "bytes that are not");
-    if (auto bad = assign_from_text<Opts>(out, std::move(text))) return sink.fail(bad->code, bad->expected, bad->found);
+    if (auto bad = assign_from_text<Opts>(out, std::move(text))) return sink.fail(std::move(*bad));
     return true;
   } else {
     static_assert(sizeof(T) == 0, "query parameters must be scalars (or vectors / optionals of scalars)");
@@ -149,11 +150,11 @@ bool scalar_to_query(std::string& out, const T& v, const query_error_sink& sink)
     if (!write_double(out, v)) return sink.fail(errc::unencodable, "a finite number", "not one");
     if (const std::size_t plus = out.find('+', at); plus != std::string::npos) out.erase(plus, 1);
   } else if constexpr (is_bounded<T>::value) {
-    if (auto bad = check_bounds<T>(v.value)) return sink.fail(bad->code, bad->expected, bad->found);
+    if (auto bad = check_bounds<T>(v.value)) return sink.fail(std::move(*bad));
     return scalar_to_query<Opts>(out, v.value, sink);
   } else if constexpr (is_string_carried_v<T>) {
     std::string_view text;
-    if (auto bad = text_for_encoding<Opts>(v, text)) return sink.fail(bad->code, bad->expected, bad->found);
+    if (auto bad = text_for_encoding<Opts>(v, text)) return sink.fail(std::move(*bad));
     if (!formats::utf8_length(text)) return sink.fail(errc::unencodable, "a string of valid UTF-8", "invalid UTF-8");
     percent_encode(out, text);
   } else {
@@ -164,9 +165,46 @@ bool scalar_to_query(std::string& out, const T& v, const query_error_sink& sink)
 
 }  // namespace detail
 
+// The text of one percent-encoded query component, '+' read as a space (as decode_query reads
+// it), or errc::syntax at the offset of a malformed escape.
+inline result<std::string> percent_decode(std::string_view text) {
+  std::string out;
+  std::size_t bad = 0;
+  if (!detail::percent_decode(text, out, bad))
+    return genwire::error{errc::syntax, "$", bad, "a percent-escape %XX", detail::quote_snippet(text.substr(bad, 3))};
+  return out;
+}
+
+// `text` with every byte but RFC 3986's unreserved characters written as %XX (space is %20).
+inline std::string percent_encode(std::string_view text) {
+  std::string out;
+  detail::percent_encode(out, text);
+  return out;
+}
+
+// The percent-decoded value of the first parameter called `name` in a raw query string (a leading
+// '?' allowed); nullopt when there is none or it does not decode.
+inline std::optional<std::string> query_parameter(std::string_view query, std::string_view name) {
+  if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+  std::string decoded_name, value;
+  std::size_t bad = 0;
+  while (true) {
+    const std::size_t amp = query.find('&');
+    const std::string_view pair = query.substr(0, amp);
+    const std::size_t eq = pair.find('=');
+    if (detail::percent_decode(pair.substr(0, eq), decoded_name, bad) && decoded_name == name) {
+      if (!detail::percent_decode(eq == std::string_view::npos ? std::string_view{} : pair.substr(eq + 1), value, bad)) return std::nullopt;
+      return value;
+    }
+    if (amp == std::string_view::npos) return std::nullopt;
+    query.remove_prefix(amp + 1);
+  }
+}
+
 template <options Opts = options{}, class T>
 result<std::string> encode_query(const T& v) {
   static_assert(reflect::reflectable<T>, "encode_query takes a flat aggregate struct");
+  static_assert(!detail::key_table<T>::keeps_extras, "a query string has no place for genwire::extra_members");
   using keys = detail::key_table<T>;
   std::string out;
   genwire::error err;
@@ -197,6 +235,7 @@ result<std::string> encode_query(const T& v) {
         return put(member);
       }
     };
+    (void)one, (void)i;  // a struct without members (an endpoint with no parameters)
     return ((one(m, i) && (++i, true)) && ...);
   });
   if (!ok) return err;
@@ -206,6 +245,7 @@ result<std::string> encode_query(const T& v) {
 template <class T, options Opts = options{}>
 result<T> decode_query(std::string_view query) {
   static_assert(reflect::reflectable<T>, "decode_query takes a flat aggregate struct");
+  static_assert(!detail::key_table<T>::keeps_extras, "a query string has no place for genwire::extra_members");
   using keys = detail::key_table<T>;
   constexpr std::size_t n = keys::size;
   T value{};
@@ -234,7 +274,8 @@ result<T> decode_query(std::string_view query) {
     const std::size_t idx = keys::find(name, 0);
     if (idx >= n) {
       if constexpr (Opts.reject_unknown_keys)
-        return genwire::error{errc::unknown_key, name, pair_at, "a parameter declared by the type", "parameter " + detail::quote_snippet(name)};
+        return genwire::error{errc::unknown_key, name, pair_at, "a parameter declared by the type", "parameter " + detail::quote_snippet(name),
+                              {rule::declared_key, json_type::object}};
       continue;
     }
     const detail::query_error_sink sink{&err, keys::keys[idx], value_at};
@@ -248,7 +289,9 @@ result<T> decode_query(std::string_view query) {
           return detail::scalar_from_query<Opts>(member.emplace_back(), std::move(text), sink);
         } else {
           // Like a duplicate JSON key (and an unknown parameter), reported where the parameter starts.
-          if (seen[idx]) return detail::query_error_sink{&err, keys::keys[idx], pair_at}.fail(errc::duplicate_key, "each parameter once", "a second " + detail::quote_snippet(name));
+          if (seen[idx])
+            return detail::query_error_sink{&err, keys::keys[idx], pair_at}.fail(errc::duplicate_key, "each parameter once",
+                                                                                 "a second " + detail::quote_snippet(name), {rule::unique_key, json_type::object});
           seen[idx] = true;
           if constexpr (detail::is_std_optional<M>::value) {
             if constexpr (detail::is_nullable<typename M::value_type>::value) return detail::scalar_from_query<Opts>(member.emplace().emplace(), std::move(text), sink);
@@ -260,6 +303,7 @@ result<T> decode_query(std::string_view query) {
           }
         }
       };
+      (void)one, (void)i;  // a struct without members
       (void)(((i++ == idx) ? (result = one(m), true) : false) || ...);
       return result;
     });
@@ -272,7 +316,9 @@ result<T> decode_query(std::string_view query) {
     (void)((!seen[i] && !detail::is_std_optional<std::remove_cvref_t<decltype(m)>>::value &&
                     !detail::is_nullable<std::remove_cvref_t<decltype(m)>>::value &&
                     !detail::is_vector<std::remove_cvref_t<decltype(m)>>::value
-                ? (err = genwire::error{errc::missing_key, std::string(keys::keys[i]), query.size(), {}, {}}, missing = true)
+                ? (err = genwire::error{errc::missing_key, std::string(keys::keys[i]), query.size(), {}, {},
+                                        {rule::required, detail::json_type_of<std::remove_cvref_t<decltype(m)>>()}},
+                   missing = true)
                 : (++i, false)) ||
            ...);
   });

@@ -3,6 +3,7 @@
 //   reflect::member_count<T>            number of non-static data members
 //   reflect::visit(obj, f)              f(member0, member1, ...)
 //   reflect::member_names<T>            std::array<std::string_view, N> of member names
+//   reflect::member_type<T, I>          the type of the I-th member
 //   reflect::enum_names<E>              the enumerators of E in value order (0..max_enum_value)
 //
 // The compiler tricks live here and nowhere else: aggregate-initialisation probing for the count,
@@ -154,6 +155,10 @@ constexpr decltype(auto) visit(T& obj, F&& f) {
                 "genwire reflects at most 64 members per struct");
   return genwire::detail::visit_members_n<member_count<std::remove_cv_t<T>>>(obj, std::forward<F>(f));
 }
+
+// The type of T's I-th member.
+template <reflectable T, std::size_t I>
+using member_type = std::remove_cvref_t<decltype(*detail::member_address<T, I>())>;
 
 template <reflectable T>
 inline constexpr auto member_names = []<std::size_t... I>(std::index_sequence<I...>) {

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "error.hpp"
 #include "formats.hpp"
@@ -66,16 +67,85 @@ class open_enum {
   std::string raw_;
 };
 
-inline constexpr long long no_min = std::numeric_limits<long long>::min();
-inline constexpr long long no_max = std::numeric_limits<long long>::max();
+// A declared limit of a bounded number: an integer (`bounded<int, 1, 100>`), a decimal
+// (`genwire::decimal("0.7")`), either made exclusive (`genwire::exclusive(0)`), or no limit
+// (no_min, no_max). A class of integers rather than a double, so that it is a template argument
+// on clang 14 too, and exact: the bound is the decimal written, compared as JSON text would be.
+struct bound {
+  long long mantissa = 0;
+  int exponent = 0;  // value = mantissa * 10^exponent, exponent <= 0
+  bool is_exclusive = false;
+  bool is_set = true;
 
-// A number with declared inclusive bounds, checked on decode and on encode in every mode.
-template <class T, long long Min = no_min, long long Max = no_max>
+  constexpr bound(long long v) noexcept : mantissa(v) {}  // NOLINT: implicit by design, bounded<int, 1, 100>
+  constexpr bound(long long m, int e, bool exclusive_, bool set) noexcept
+      : mantissa(m), exponent(e), is_exclusive(exclusive_), is_set(set) {}
+  friend constexpr bool operator==(const bound&, const bound&) = default;
+
+  [[nodiscard]] constexpr bool is_integer() const noexcept { return exponent == 0; }
+  // The double nearest the decimal: exact for mantissas up to 2^53 over powers of ten up to 10^22
+  // (one correctly rounded division), which decimal() guarantees.
+  [[nodiscard]] constexpr double as_double() const noexcept {
+    double scale = 1;
+    for (int i = 0; i < -exponent; ++i) scale *= 10;
+    return static_cast<double>(mantissa) / scale;
+  }
+  // The bound as declared: "0.7", "-0.5", "100".
+  [[nodiscard]] std::string text() const {
+    const bool negative = mantissa < 0;
+    std::string digits = std::to_string(negative ? -(mantissa + 1) + 1ULL : static_cast<unsigned long long>(mantissa));
+    if (exponent < 0) {
+      const auto frac = static_cast<std::size_t>(-exponent);
+      if (digits.size() <= frac) digits.insert(0, frac - digits.size() + 1, '0');
+      digits.insert(digits.size() - frac, 1, '.');
+    }
+    return negative ? "-" + digits : digits;
+  }
+};
+
+inline constexpr bound no_min{0, 0, false, false};
+inline constexpr bound no_max{0, 0, false, false};
+
+// A decimal bound from its text, checked at compile time: "0.7", "-0.5", "30". At most 15
+// significant digits and 15 after the point (so that it converts to a double exactly rounded).
+consteval bound decimal(std::string_view text) {
+  long long m = 0;
+  int e = 0, digits = 0;
+  bool negative = false, point = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '-' && i == 0) {
+      negative = true;
+    } else if (c == '.' && !point && digits > 0) {
+      point = true;
+    } else if (c >= '0' && c <= '9') {
+      if (++digits > 15) throw "genwire::decimal: at most 15 significant digits";
+      m = m * 10 + (c - '0');
+      if (point) --e;
+    } else {
+      throw "genwire::decimal: expected digits with an optional '-' and '.', e.g. \"0.7\"";
+    }
+  }
+  if (digits == 0 || text.back() == '.') throw "genwire::decimal: expected digits, e.g. \"0.7\"";
+  return bound{negative ? -m : m, e, false, true};
+}
+
+// The same limit, not reached by the value itself: exclusive(0) is JSON Schema's exclusiveMinimum 0.
+constexpr bound exclusive(bound b) noexcept {
+  b.is_exclusive = true;
+  return b;
+}
+
+// A number with declared bounds (inclusive unless exclusive(...)), checked on decode and on encode
+// in every mode.
+template <class T, bound Min = no_min, bound Max = no_max>
 struct bounded {
   static_assert(std::is_arithmetic_v<T> && !std::is_same_v<T, bool>);
+  static_assert(std::is_floating_point_v<T> || (Min.is_integer() && Max.is_integer()),
+                "an integer member takes integer bounds");
   using value_type = T;
-  static constexpr long long min = Min;
-  static constexpr long long max = Max;
+  static constexpr bound min = Min;
+  static constexpr bound max = Max;
   T value{};
   constexpr bounded() = default;
   constexpr bounded(T v) : value(v) {}  // NOLINT: implicit by design
@@ -84,7 +154,7 @@ struct bounded {
   // Without it, `limit == 5` is ambiguous (convert 5 to bounded, or limit to T?).
   friend constexpr bool operator==(const bounded& a, const T& b) noexcept { return a.value == b; }
 };
-template <class T, long long Min>
+template <class T, bound Min>
 using at_least = bounded<T, Min, no_max>;
 
 // A string with a declared length range in Unicode code points (JSON Schema minLength/maxLength).
@@ -102,12 +172,13 @@ struct sized_string {
 using non_empty_string = sized_string<1>;
 
 // Strings with a documented format. The text is kept exactly as received, so it re-encodes
-// identically; the format is checked only in strict mode (formats::check_* are public).
-enum class format_kind : std::uint8_t { date_time, uuid, uri };
-
-template <format_kind K>
+// identically; the format is checked only in strict mode (formats::check_* are public), a declared
+// length range (in code points, like sized_string) in every mode.
+template <format_kind K, std::size_t MinLen = 0, std::size_t MaxLen = std::numeric_limits<std::size_t>::max()>
 struct formatted_string {
   static constexpr format_kind kind = K;
+  static constexpr std::size_t min_length = MinLen;
+  static constexpr std::size_t max_length = MaxLen;
   std::string text;
   formatted_string() = default;
   formatted_string(std::string t) : text(std::move(t)) {}       // NOLINT: implicit by design
@@ -120,7 +191,8 @@ struct formatted_string {
     requires(K == format_kind::date_time)
   {
     if (auto t = formats::parse_date_time(text)) return *t;
-    return genwire::error{errc::format, "$", 0, "an RFC 3339 date-time", "\"" + text + "\""};
+    return genwire::error{errc::format, "$", 0, "an RFC 3339 date-time", "\"" + text + "\"",
+                          {rule::format, json_type::string, {}, format_kind::date_time, {}}};
   }
 };
 using uuid = formatted_string<format_kind::uuid>;
@@ -142,6 +214,16 @@ class raw_json {
 
  private:
   std::string text_;
+};
+
+// A member of this type keeps the object's other members: every key the struct does not declare,
+// in document order, each value as its exact JSON text. Strict mode accepts them too (the struct
+// says it expects them), a repeated one is errc::duplicate_key, and encode writes them back where
+// the member stands (declare it last to keep them after the declared members). At most one per
+// struct; it has no key of its own.
+struct extra_members {
+  std::vector<std::pair<std::string, raw_json>> items;
+  friend bool operator==(const extra_members&, const extra_members&) = default;
 };
 
 // Key customisation, declared inside a struct as static members (they do not count as fields):

@@ -1,10 +1,10 @@
-// genwire/depicta/list_jobs.hpp: GET https://api.depicta.ai/v1/jobs (seed 003_3cfcdb7737a56024.txt,
+// genwire/depicta/list_jobs.hpp: GET https://api.depicta.ai/v1/jobs (its reference page,
 // "List recent generation jobs"). A page of the caller's recent jobs, newest first; `total` counts
 // all matching jobs; completed jobs carry the generation result (same shape as the synchronous
 // create response).
 //
 // The page prints no example body at all: every body below is composed by genwire from the
-// documented fields (and PROVIDERS.md's result and error shapes) and marked provenance::composed.
+// documented fields (and docs/providers-depicta.md's result and error shapes) and marked provenance::composed.
 #pragma once
 
 #include <array>
@@ -52,7 +52,7 @@ struct job {
   // "Present only when status is failed."
   std::optional<job_error> error;
   genwire::uuid job_id;
-  // Decision: `result` is untyped on the page and polymorphic (image or story result, PROVIDERS.md): kept as exact raw JSON; image_result_of() is a typed view.
+  // Decision: `result` is untyped on the page and polymorphic (image or story result, docs/providers-depicta.md): kept as exact raw JSON; image_result_of() is a typed view.
   std::optional<genwire::raw_json> result;
   // Decision: scenes_completed / scenes_total are optional: they count the scenes of multi-scene (story) jobs and the page does not say they are always sent; lenient decoding of single-image jobs beats the letter of the page.
   std::optional<std::int64_t> scenes_completed;
@@ -74,7 +74,7 @@ struct list_jobs_response {
   std::int64_t total;
 };
 
-// Typed view of an image job's `result` (PROVIDERS.md: `{id, ai_generated, formats:{png|jpeg|webp:
+// Typed view of an image job's `result` (docs/providers-depicta.md: `{id, ai_generated, formats:{png|jpeg|webp:
 // {url, format, size_bytes?, hash?, expires_at?}}, cost_eur, balance_eur, image_hash}`, money as strings).
 struct image_file {
   genwire::uri url;
@@ -95,7 +95,7 @@ struct image_result {
   std::string id;
   bool ai_generated;
   image_formats formats;
-  // Money as decimal strings, e.g. "0.045000" (PROVIDERS.md).
+  // Money as decimal strings, e.g. "0.045000" (docs/providers-depicta.md).
   std::string cost_eur;
   std::string balance_eur;
   std::string image_hash;
@@ -118,7 +118,7 @@ inline constexpr std::string_view example_request = "limit=20&offset=0";
 
 // Composed from every documented field: newest first, a pending job (completed_at / started_at
 // omitted), a processing one (completed_at null), a failed one (error) and a completed one whose
-// result has PROVIDERS.md's image-result shape.
+// result has docs/providers-depicta.md's image-result shape.
 inline constexpr std::string_view example_response = R"json({
   "generations": [
     {
@@ -186,7 +186,7 @@ inline constexpr std::string_view example_response = R"json({
   "total": 4
 })json";
 
-// Composed error bodies, one per documented status, in the seed's order.
+// Composed error bodies, one per documented status, in the reference page's order.
 inline constexpr std::string_view example_error_400 = R"json({
   "details": {
     "parameter": "limit",
@@ -215,6 +215,13 @@ inline constexpr std::string_view example_error_403 = R"json({
   "error": "auth_email_not_verified",
   "message": "Verify your email address before using the API.",
   "request_id": "req_01HZX4T7K2M9Q3B8V6N5C1D0A7"
+})json";
+// Composed by genwire (see code_permission_denied): what a key without read permission gets.
+inline constexpr std::string_view example_error_403_permission_denied = R"json({
+  "details": null,
+  "error": "permission_denied",
+  "message": "This API key does not have permission to read jobs.",
+  "request_id": "req_01HZX4T7K2M9Q3B8V6N5C1D0A8"
 })json";
 inline constexpr std::string_view example_error_404 = R"json({
   "details": null,
@@ -284,8 +291,8 @@ struct list_jobs_endpoint {
   using error = error_envelope;
   static constexpr auto auth = auth_schemes;
 
-  // The seed's thirteen response sections (OK + twelve error statuses), with the page's own titles.
-  // Decision: the seed gives no treatments; they follow PROVIDERS.md (429 and 5xx retryable, 401 auth error, 403 permission error, 404 missing resource, other 4xx client error).
+  // The reference page's thirteen response sections (OK + twelve error statuses), with the page's own titles.
+  // Decision: the reference page gives no treatments; they follow docs/providers-depicta.md (429 and 5xx retryable, 401 auth error, 403 permission error, 404 missing resource, other 4xx client error).
   static constexpr std::array<genwire::status_doc, 13> statuses{{
       {200, "OK", genwire::treatment::complete, "A page of recent generation jobs, newest first.", example_response,
        genwire::provenance::composed, {}},
@@ -297,7 +304,7 @@ struct list_jobs_endpoint {
       {402, "Payment Required", genwire::treatment::client_error, "credit_insufficient: not enough credits.",
        example_error_402, genwire::provenance::composed, {}},
       {403, "Forbidden", genwire::treatment::permission_error,
-       "auth_email_not_verified, content_rejected or account_suspended.", example_error_403,
+       "auth_email_not_verified, content_rejected or account_suspended (and permission_denied, composed by genwire).", example_error_403,
        genwire::provenance::composed, {}},
       {404, "Not Found", genwire::treatment::missing_resource, "not_found: the resource does not exist.",
        example_error_404, genwire::provenance::composed, {}},
@@ -305,7 +312,7 @@ struct list_jobs_endpoint {
        genwire::provenance::composed, {}},
       {422, "Unprocessable Entity", genwire::treatment::client_error,
        "validation_failed (code composed by genwire).", example_error_422, genwire::provenance::composed, {}},
-      // Decision: the 429 carries Retry-After: 1 (PROVIDERS.md says rate_limited answers send Retry-After, without a value).
+      // Decision: the 429 carries Retry-After: 1 (docs/providers-depicta.md says rate_limited answers send Retry-After, without a value).
       {429, "Too Many Requests", genwire::treatment::retryable,
        "rate_limited: more than 10 concurrent requests; honour Retry-After.", example_error_429,
        genwire::provenance::composed, {{{"Retry-After", "1"}}}},
@@ -320,13 +327,15 @@ struct list_jobs_endpoint {
        "service_unavailable (code composed by genwire).", example_error_503, genwire::provenance::composed, {}},
   }};
 
-  static constexpr std::array<genwire::example, 14> examples{{
+  static constexpr std::array<genwire::example, 15> examples{{
       {"request", genwire::example_kind::request, 200, example_request, genwire::provenance::composed},
       {"response", genwire::example_kind::response, 200, example_response, genwire::provenance::composed},
       {"error_400", genwire::example_kind::error, 400, example_error_400, genwire::provenance::composed},
       {"error_401", genwire::example_kind::error, 401, example_error_401, genwire::provenance::composed},
       {"error_402", genwire::example_kind::error, 402, example_error_402, genwire::provenance::composed},
       {"error_403", genwire::example_kind::error, 403, example_error_403, genwire::provenance::composed},
+      {"error_403_permission_denied", genwire::example_kind::error, 403, example_error_403_permission_denied,
+       genwire::provenance::composed},
       {"error_404", genwire::example_kind::error, 404, example_error_404, genwire::provenance::composed},
       {"error_409", genwire::example_kind::error, 409, example_error_409, genwire::provenance::composed},
       {"error_422", genwire::example_kind::error, 422, example_error_422, genwire::provenance::composed},

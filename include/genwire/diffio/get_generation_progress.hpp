@@ -1,5 +1,5 @@
 // genwire/diffio/get_generation_progress.hpp: POST https://api.diffio.ai/v1/get_generation_progress
-// (seed 001_0622df5610c56eeb.txt). "Fetch progress and job stages for a generation." Permission: read.
+// (its reference page). "Fetch progress and job stages for a generation." Permission: read.
 #pragma once
 
 #include <array>
@@ -122,8 +122,8 @@ struct get_generation_progress_endpoint {
   using error = error_envelope;
   static constexpr auto auth = auth_schemes;
 
-  // The seed's "Return codes", code for code (this table has no 500 row).
-  static constexpr std::array<genwire::status_doc, 7> statuses{{
+  // The reference page's "Return codes", code for code (this table has no 500 row).
+  static constexpr std::array<genwire::status_doc, 8> statuses{{
       {200, "Success", genwire::treatment::complete, "Progress returned.", get_generation_progress::example_response,
        genwire::provenance::documented, {}},
       {204, "Success", genwire::treatment::empty, "CORS preflight when method is OPTIONS.", "",
@@ -133,6 +133,10 @@ struct get_generation_progress_endpoint {
        get_generation_progress::example_error_400, genwire::provenance::composed, {}},
       {401, "Unauthorized", genwire::treatment::auth_error, "Missing API key, or invalid API key.",
        get_generation_progress::example_error_401, genwire::provenance::composed, {}},
+      // The API introduction documents 402 for billing failures (paymentFailed, spendLimitExceeded).
+      {402, "Payment required", genwire::treatment::client_error,
+       "paymentFailed: update the payment method; spendLimitExceeded: raise the spend limit.", example_error_payment_failed,
+       genwire::provenance::documented, {}, genwire::doc_source::provider_docs},
       {403, "Forbidden", genwire::treatment::permission_error,
        "API key is not active, missing read permission, or does not own the project or generation.",
        get_generation_progress::example_error_403, genwire::provenance::composed, {}},
@@ -142,7 +146,7 @@ struct get_generation_progress_endpoint {
        get_generation_progress::example_error_405, genwire::provenance::composed, {{{"Allow", allow_header_value}}}},
   }};
 
-  static constexpr std::array<genwire::example, 8> examples{{
+  static constexpr std::array<genwire::example, 10> examples{{
       {"request", genwire::example_kind::request, 200, get_generation_progress::example_request,
        genwire::provenance::documented},
       {"response", genwire::example_kind::response, 200, get_generation_progress::example_response,
@@ -152,6 +156,9 @@ struct get_generation_progress_endpoint {
       {"error_400", genwire::example_kind::error, 400, get_generation_progress::example_error_400,
        genwire::provenance::composed},
       {"error_401", genwire::example_kind::error, 401, get_generation_progress::example_error_401,
+       genwire::provenance::composed},
+      {"error_402", genwire::example_kind::error, 402, example_error_payment_failed, genwire::provenance::documented},
+      {"error_402_spend_limit", genwire::example_kind::error, 402, example_error_spend_limit_exceeded,
        genwire::provenance::composed},
       {"error_403", genwire::example_kind::error, 403, get_generation_progress::example_error_403,
        genwire::provenance::composed},

@@ -1,5 +1,5 @@
 // genwire/diffio/list_project_generations.hpp: POST https://api.diffio.ai/v1/list_project_generations
-// (seed 000_b819934c30448729.txt). "List generations for a project." Permission: read.
+// (its reference page). "List generations for a project." Permission: read.
 #pragma once
 
 #include <array>
@@ -24,7 +24,7 @@ struct list_project_generations_request {
 struct project_generation {
   static constexpr auto genwire_naming = genwire::naming::camel_case;
   std::string generation_id;
-  // Decision: documented as required, but the official Python SDK defaults a missing list status to "queued" (PROVIDERS.md), so a missing or null status decodes (summarize() maps it to queued).
+  // Decision: documented as required, but the official Python SDK defaults a missing list status to "queued" (docs/providers-diffio.md), so a missing or null status decodes (summarize() maps it to queued).
   genwire::optional_nullable<genwire::open_enum<generation_status>> status;
   std::string model_key;
   // "Progress percentage when available"; the notes: "progress can be null when the generation has not reported progress".
@@ -92,8 +92,8 @@ struct list_project_generations_endpoint {
   using error = error_envelope;
   static constexpr auto auth = auth_schemes;
 
-  // The seed's "Return codes", code for code, with its own meaning and "treated as".
-  static constexpr std::array<genwire::status_doc, 8> statuses{{
+  // The reference page's "Return codes", code for code, with its own meaning and "treated as".
+  static constexpr std::array<genwire::status_doc, 9> statuses{{
       {200, "Success", genwire::treatment::complete, "Generation list returned.",
        list_project_generations::example_response, genwire::provenance::documented, {}},
       {204, "Success", genwire::treatment::empty, "CORS preflight when method is OPTIONS.", "",
@@ -103,6 +103,10 @@ struct list_project_generations_endpoint {
        genwire::provenance::composed, {}},
       {401, "Unauthorized", genwire::treatment::auth_error, "Missing API key, or invalid API key.",
        list_project_generations::example_error_401, genwire::provenance::composed, {}},
+      // The API introduction documents 402 for billing failures (paymentFailed, spendLimitExceeded).
+      {402, "Payment required", genwire::treatment::client_error,
+       "paymentFailed: update the payment method; spendLimitExceeded: raise the spend limit.", example_error_payment_failed,
+       genwire::provenance::documented, {}, genwire::doc_source::provider_docs},
       {403, "Forbidden", genwire::treatment::permission_error,
        "API key is not active, missing read permission, or does not own the project.",
        list_project_generations::example_error_403, genwire::provenance::composed, {}},
@@ -115,7 +119,7 @@ struct list_project_generations_endpoint {
        list_project_generations::example_error_500, genwire::provenance::composed, {}},
   }};
 
-  static constexpr std::array<genwire::example, 8> examples{{
+  static constexpr std::array<genwire::example, 10> examples{{
       {"request", genwire::example_kind::request, 200, list_project_generations::example_request,
        genwire::provenance::documented},
       {"response", genwire::example_kind::response, 200, list_project_generations::example_response,
@@ -123,6 +127,9 @@ struct list_project_generations_endpoint {
       {"error_400", genwire::example_kind::error, 400, list_project_generations::example_error_400,
        genwire::provenance::composed},
       {"error_401", genwire::example_kind::error, 401, list_project_generations::example_error_401,
+       genwire::provenance::composed},
+      {"error_402", genwire::example_kind::error, 402, example_error_payment_failed, genwire::provenance::documented},
+      {"error_402_spend_limit", genwire::example_kind::error, 402, example_error_spend_limit_exceeded,
        genwire::provenance::composed},
       {"error_403", genwire::example_kind::error, 403, list_project_generations::example_error_403,
        genwire::provenance::composed},

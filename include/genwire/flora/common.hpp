@@ -1,5 +1,5 @@
 // genwire/flora/common.hpp: FLORA's base URL, auth, response headers, run vocabularies and error
-// envelope. Sources: seed 002_c1d7b01aeefcf420.txt and /work/shared/PROVIDERS.md (FLORA
+// envelope. Sources: its reference page and docs/providers-flora.md (FLORA
 // authentication and errors pages, official TypeScript SDK).
 #pragma once
 
@@ -35,7 +35,7 @@ enum class run_status { pending, running, completed, failed };
 // Run output media type.
 enum class output_type { imageUrl, videoUrl, audioUrl, text, documentUrl };
 
-// Error `code`: the seed's eight examples plus the errors page's other codes (PROVIDERS.md). Open.
+// Error `code`: the reference page's eight examples plus the errors page's other codes (docs/providers-flora.md). Open.
 enum class api_error_code {
   invalid_json,
   input_validation_error,
@@ -57,7 +57,7 @@ struct field_error {
 };
 
 struct error_detail {
-  // Decision: error `code` is an OPEN enum of the seed's and the errors page's codes, so a new code still decodes (strict mode closes it).
+  // Decision: error `code` is an OPEN enum of the reference page's and the errors page's codes, so a new code still decodes (strict mode closes it).
   genwire::open_enum<api_error_code> code;
   std::string message;
   std::optional<std::vector<field_error>> fields;
@@ -68,8 +68,8 @@ struct error_envelope {
   error_detail error;
 };
 
-// Run-level `error_code` values known beyond the seed's example ("provider_error"): a run can
-// answer HTTP 200 and fail later (PROVIDERS.md). `error_code` itself stays an open string.
+// Run-level `error_code` values known beyond the reference page's example ("provider_error"): a run can
+// answer HTTP 200 and fail later (docs/providers-flora.md). `error_code` itself stays an open string.
 inline constexpr std::string_view run_error_provider_error = "provider_error";
 inline constexpr std::string_view run_error_model_timeout = "model_timeout";
 inline constexpr std::string_view run_error_safety_blocked = "safety_blocked";

@@ -1,5 +1,5 @@
 // genwire/flora/list_generations.hpp: GET https://app.flora.ai/api/v1/generations
-// (seed 002_c1d7b01aeefcf420.txt, "List generation history"). Newest first; filters workspace_id,
+// (FLORA's API reference, "List generation history"; docs/providers-flora.md). Newest first; filters workspace_id,
 // project_id, status; each item's poll_url polls pending/running runs and fetches finished ones.
 #pragma once
 
@@ -33,7 +33,7 @@ struct list_generations_query {
 };
 
 struct model_info {
-  // Decision: the seed says a required string of minLength 1, the official SDK says string|null: the key is required and may be null, and a string must be non-empty.
+  // Decision: the reference page says a required string of minLength 1, the official SDK says string|null: the key is required and may be null, and a string must be non-empty.
   genwire::nullable<genwire::non_empty_string> model_id;
 };
 
@@ -45,7 +45,7 @@ struct output {
   genwire::non_empty_string url;
 };
 
-// One generation (run). Members in the seed's order.
+// One generation (run). Members in the reference page's order.
 struct generation {
   // Decision: FLORA timestamps are numbers of unknown epoch unit (kept as documented "number"); summarize() reads values above 1e11 as milliseconds, else seconds.
   double created_at;
@@ -60,7 +60,7 @@ struct generation {
   // "Cost charged in USD", minimum 0.
   std::optional<genwire::at_least<double, 0>> charged_cost;
   std::optional<double> completed_at;
-  // "Machine-readable run error code": an open string (PROVIDERS.md).
+  // "Machine-readable run error code": an open string (docs/providers-flora.md).
   std::optional<std::string> error_code;
   std::optional<std::string> error_message;
   std::optional<model_info> model;
@@ -70,7 +70,7 @@ struct generation {
 };
 
 struct page_meta {
-  // Decision: the seed says a required string, the official SDK an optional string|null whose falsy value ends pagination: optional_nullable so the last page decodes.
+  // Decision: the reference page says a required string, the official SDK an optional string|null whose falsy value ends pagination: optional_nullable so the last page decodes.
   genwire::optional_nullable<std::string> next_cursor;
   // "Estimated total matching items", minimum 0.
   std::optional<genwire::at_least<double, 0>> total_estimate;
@@ -81,7 +81,7 @@ struct list_generations_response {
   page_meta meta;
 };
 
-// The messages of the seed's error examples, for answers the mock composes.
+// The messages of the reference page's error examples, for answers the mock composes.
 inline constexpr std::string_view reason_input_validation = "prompt: Required";
 inline constexpr std::string_view reason_unauthorized = "Invalid API key.";
 inline constexpr std::string_view reason_insufficient_credits = "Insufficient credits.";
@@ -131,7 +131,7 @@ inline constexpr std::string_view example_response = R"json({
   }
 })json";
 
-// The seed's error examples, in the order 400, 401, 402, 403, 404, 409, 429, 500 (PROVIDERS.md).
+// The reference page's error examples, in the order 400, 401, 402, 403, 404, 409, 429, 500 (docs/providers-flora.md).
 inline constexpr std::string_view example_error_400 = R"json({
   "error": {
     "code": "input_validation_error",
@@ -187,6 +187,30 @@ inline constexpr std::string_view example_error_500 = R"json({
   }
 })json";
 
+// The errors page's other codes (docs/providers-flora.md), in the same envelope; no page prints
+// their bodies, so these are composed.
+inline constexpr std::string_view reason_invalid_json = "Request body is not valid JSON.";
+inline constexpr std::string_view reason_invalid_api_key = "The API key is not valid.";
+inline constexpr std::string_view reason_service_unavailable = "The service is temporarily unavailable.";
+inline constexpr std::string_view example_error_400_invalid_json = R"json({
+  "error": {
+    "code": "invalid_json",
+    "message": "Request body is not valid JSON."
+  }
+})json";
+inline constexpr std::string_view example_error_401_invalid_api_key = R"json({
+  "error": {
+    "code": "invalid_api_key",
+    "message": "The API key is not valid."
+  }
+})json";
+inline constexpr std::string_view example_error_503 = R"json({
+  "error": {
+    "code": "service_unavailable",
+    "message": "The service is temporarily unavailable."
+  }
+})json";
+
 struct list_generations_endpoint {
   static constexpr std::string_view name = "flora.list_generations";
   static constexpr std::string_view provider = provider_name;
@@ -199,8 +223,8 @@ struct list_generations_endpoint {
   using error = error_envelope;
   static constexpr auto auth = auth_schemes;
 
-  // Decision: the seed prints bodies without codes or meanings; codes come from PROVIDERS.md, meanings are the HTTP reason phrases, and treatments follow its facts (429/5xx retryable, 401 auth, 403 permission, 404 missing resource, other 4xx client error).
-  static constexpr std::array<genwire::status_doc, 9> statuses{{
+  // Decision: the reference page prints bodies without codes or meanings; codes come from docs/providers-flora.md, meanings are the HTTP reason phrases, and treatments follow its facts (429/5xx retryable, 401 auth, 403 permission, 404 missing resource, other 4xx client error).
+  static constexpr std::array<genwire::status_doc, 10> statuses{{
       {200, "OK", genwire::treatment::complete, "Generation history page.", example_response,
        genwire::provenance::documented, {}},
       {400, "Bad Request", genwire::treatment::client_error, "invalid_json or input_validation_error.",
@@ -217,14 +241,17 @@ struct list_generations_endpoint {
       // Decision: 409 idempotency_duplicate is a client error although the SDK retries 409s: the same idempotency key conflicts again on retry.
       {409, "Conflict", genwire::treatment::client_error, "idempotency_duplicate.", example_error_409,
        genwire::provenance::documented, {}},
-      // Retry-After: honour it when present (PROVIDERS.md); the mock sends 1 second.
+      // Retry-After: honour it when present (docs/providers-flora.md); the mock sends 1 second.
       {429, "Too Many Requests", genwire::treatment::retryable, "rate_limited.", example_error_429,
        genwire::provenance::documented, {{{"Retry-After", "1"}}}},
       {500, "Internal Server Error", genwire::treatment::retryable, "unknown_error.", example_error_500,
        genwire::provenance::documented, {}},
+      // The errors page lists service_unavailable; the list page prints no 503.
+      {503, "Service Unavailable", genwire::treatment::retryable, "service_unavailable.", example_error_503,
+       genwire::provenance::composed, {}, genwire::doc_source::provider_docs},
   }};
 
-  static constexpr std::array<genwire::example, 11> examples{{
+  static constexpr std::array<genwire::example, 14> examples{{
       {"request", genwire::example_kind::request, 200, example_request, genwire::provenance::documented},
       {"request_all_parameters", genwire::example_kind::request, 200, example_request_all_parameters,
        genwire::provenance::composed},
@@ -237,6 +264,11 @@ struct list_generations_endpoint {
       {"error_409", genwire::example_kind::error, 409, example_error_409, genwire::provenance::documented},
       {"error_429", genwire::example_kind::error, 429, example_error_429, genwire::provenance::documented},
       {"error_500", genwire::example_kind::error, 500, example_error_500, genwire::provenance::documented},
+      {"error_400_invalid_json", genwire::example_kind::error, 400, example_error_400_invalid_json,
+       genwire::provenance::composed},
+      {"error_401_invalid_api_key", genwire::example_kind::error, 401, example_error_401_invalid_api_key,
+       genwire::provenance::composed},
+      {"error_503", genwire::example_kind::error, 503, example_error_503, genwire::provenance::composed},
   }};
 };
 

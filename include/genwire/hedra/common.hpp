@@ -1,7 +1,7 @@
 // genwire/hedra/common.hpp: Hedra's base URL, auth, vocabularies and the schemas a Generation is
-// built from. Sources: seed 004_9f9facbb202b6dd6.txt (the list page), /work/shared/PROVIDERS.md and
-// Hedra's published OpenAPI 3.1 document (/work/shared/reference/hedra-openapi.json, from Hedra's
-// public Python SDK), which supplies every schema the seed leaves out. Schema names in comments are
+// built from. Sources: its reference page (the list page), docs/providers-hedra.md and
+// Hedra's published OpenAPI 3.1 document (published in Hedra's
+// public Python SDK), which supplies every schema the reference page leaves out. Schema names in comments are
 // the OpenAPI's.
 #pragma once
 
@@ -23,7 +23,7 @@ inline constexpr std::string_view base_url = "https://api.hedra.com";
 // The OpenAPI's server: every path of this surface lives under it.
 inline constexpr std::string_view api_prefix = "/web-app/public";
 
-// `X-API-Key: sk_hedra_...` (OpenAPI securitySchemes.APIKeyHeader; PROVIDERS.md), no prefix.
+// `X-API-Key: sk_hedra_...` (OpenAPI securitySchemes.APIKeyHeader; docs/providers-hedra.md), no prefix.
 inline constexpr std::array<genwire::auth_scheme, 1> auth_schemes{{{"X-API-Key", ""}}};
 inline constexpr std::string_view api_key_prefix = "sk_hedra_";
 
@@ -35,7 +35,7 @@ inline constexpr std::string_view api_key_prefix = "sk_hedra_";
 enum class asset_type { text, image, audio, video, voice };
 
 // GenerationStatus (complete, error, processing, queued, finalizing) plus `pending`, which some
-// doc versions add (PROVIDERS.md).
+// doc versions add (docs/providers-hedra.md).
 enum class generation_status { complete, error, processing, queued, finalizing, pending };
 
 // GenerationErrorType: "the backend will try to map any error ... onto one of these classes".
@@ -76,21 +76,21 @@ using normalized_coordinate = genwire::bounded<double, 0, 1>;
 // The published form: a 2-element array `[x, y]`.
 using normalized_point_array = std::array<normalized_coordinate, 2>;
 
-// The seed example's rendering of the same tuple: `{"[0]": x, "[1]": y}`.
+// The reference page example's rendering of the same tuple: `{"[0]": x, "[1]": y}`.
 struct normalized_point_object {
   normalized_coordinate x0;
   normalized_coordinate x1;
   static constexpr genwire::key_rename genwire_keys[] = {{"x0", "[0]"}, {"x1", "[1]"}};
 };
 
-// Decision: bounding_box_target accepts both the OpenAPI's array [x, y] and the seed's object {"[0]": x, "[1]": y} and re-encodes the form it received (PROVIDERS.md: accept both); each coordinate keeps its documented 0..1 bounds.
+// Decision: bounding_box_target accepts both the OpenAPI's array [x, y] and the reference page's object {"[0]": x, "[1]": y} and re-encodes the form it received (docs/providers-hedra.md: accept both); each coordinate keeps its documented 0..1 bounds.
 using normalized_point = std::variant<normalized_point_array, normalized_point_object>;
 
 // ---------------------------------------------------------------------------------------------
 // Generation inputs
 // ---------------------------------------------------------------------------------------------
 
-// GeneratedVideoInputs. Members in the seed's order.
+// GeneratedVideoInputs. Members in the reference page's order.
 struct video_inputs {
   std::string text_prompt;
   genwire::optional_nullable<genwire::uuid> ai_model_id;
@@ -126,7 +126,17 @@ struct image_inputs {
   genwire::optional_nullable<std::vector<genwire::uuid>> reference_image_ids;
 };
 
-// GenerateTextToSpeechRequest: a video input's `audio_generation`. Members in the seed's order.
+// GenerateTextToSpeechRequest.speed: minimum 0.7, maximum 1.2.
+using speech_speed = genwire::bounded<double, genwire::decimal("0.7"), genwire::decimal("1.2")>;
+// GenerateTextToSoundRequest.duration_seconds: minimum 0.5, maximum 30.
+using sound_duration_seconds = genwire::bounded<double, genwire::decimal("0.5"), 30>;
+// GenerateVideoRequest.start_keyframe_url / end_keyframe_url: format uri, length 1..2083.
+using keyframe_url = genwire::formatted_string<genwire::format_kind::uri, 1, 2083>;
+// GenerateVideoUpscaleRequest.upscale_factor: exclusive minimum 0, maximum 4.
+// Decision: upscale_factor takes video upscale's declared range (0, 4] although GenerateImageUpscaleRequest shares the member and declares none: both describe a scale factor ("2.0 for 2x"), a factor above 4 is undocumented for either, and an unbounded member would leave the one declared range unenforced.
+using upscale_factor_range = genwire::bounded<double, genwire::exclusive(0), 4>;
+
+// GenerateTextToSpeechRequest: a video input's `audio_generation`. Members in the reference page's order.
 struct text_to_speech_request {
   genwire::uuid voice_id;
   std::string text;
@@ -139,8 +149,8 @@ struct text_to_speech_request {
   genwire::optional_nullable<genwire::uuid> model_id;
   // 0..1, default 1.
   std::optional<genwire::bounded<double, 0, 1>> stability;
-  // Decision: speed (documented 0.7..1.2, default 1) is an unbounded double: genwire's bounds are integers and cannot state 0.7 or 1.2.
-  std::optional<double> speed;
+  // 0.7..1.2, default 1.
+  std::optional<speech_speed> speed;
   // Decision: language is a string, not an enum: SupportedLanguage holds "Chinese,Yue", which no enumerator can spell (41 values, default "auto").
   std::optional<std::string> language;
 };
@@ -153,7 +163,7 @@ struct edit_element {
 
 // Generation.input: a oneOf of thirteen request schemas told apart by `type`.
 // Decision: `input` is ONE struct holding the union of the thirteen schemas' members, each optional (which are required depends on `type`; genwire variants choose by JSON kind, not by a discriminator): every documented input decodes, and strict mode still rejects keys no schema declares.
-// Members: GenerateVideoRequest's in the seed's order, then the other schemas' own members.
+// Members: GenerateVideoRequest's in the reference page's order, then the other schemas' own members.
 struct generation_input {
   // --- GenerateVideoRequest (also GenerateMotionControlRequest: generated_video_inputs)
   std::optional<video_inputs> generated_video_inputs;
@@ -167,10 +177,10 @@ struct generation_input {
   // --- GenerateVideoRequest (default "d1dd37a3-e39a-4854-a298-6510289f9cf2"; required by most others)
   std::optional<genwire::uuid> ai_model_id;
   genwire::optional_nullable<genwire::uuid> start_keyframe_id;
-  // Decision: start/end_keyframe_url are genwire::uri (format "uri", checked in strict mode); their documented length 1..2083 is not enforced, as genwire has no type that is both a format and a length.
-  genwire::optional_nullable<genwire::uri> start_keyframe_url;
+  // Format uri (checked in strict mode), length 1..2083 (always).
+  genwire::optional_nullable<keyframe_url> start_keyframe_url;
   genwire::optional_nullable<genwire::uuid> end_keyframe_id;
-  genwire::optional_nullable<genwire::uri> end_keyframe_url;
+  genwire::optional_nullable<keyframe_url> end_keyframe_url;
   genwire::optional_nullable<genwire::uuid> audio_id;
   genwire::optional_nullable<text_to_speech_request> audio_generation;
   genwire::optional_nullable<std::int64_t> audio_start_ms;
@@ -183,11 +193,10 @@ struct generation_input {
   genwire::optional_nullable<genwire::uuid> model_id;
   std::optional<std::string> text;
   std::optional<genwire::bounded<double, 0, 1>> stability;
-  std::optional<double> speed;
+  std::optional<speech_speed> speed;
   std::optional<std::string> language;
   // --- GenerateTextToSoundRequest
-  // Decision: duration_seconds (documented 0.5..30) is an unbounded double: genwire's bounds are integers and cannot state 0.5.
-  genwire::optional_nullable<double> duration_seconds;
+  genwire::optional_nullable<sound_duration_seconds> duration_seconds;
   genwire::optional_nullable<genwire::bounded<double, 0, 1>> prompt_influence;
   genwire::optional_nullable<bool> loop;
   // Default "mp3_44100_128".
@@ -199,8 +208,8 @@ struct generation_input {
   std::optional<bool> enhance_prompt;
   // --- GenerateImageUpscaleRequest / GenerateVideoUpscaleRequest
   std::optional<genwire::uuid> image_id;
-  // Decision: upscale_factor is an unbounded double: image upscale declares no bound, video upscale a maximum of 4 (default 1.5), and one member serves both.
-  genwire::optional_nullable<double> upscale_factor;
+  // Default 1.5 (video).
+  genwire::optional_nullable<upscale_factor_range> upscale_factor;
   // --- GenerateVoiceCloneRequest
   std::optional<std::string> name;
   // --- GenerateAudioFromVideoRequest / GenerateVideoWithAudioRequest / GenerateVideoToVideoRequest
@@ -225,7 +234,7 @@ struct voice_label {
 // Asset.asset: a oneOf of UploadedImage, UploadedAudio, UploadedVideo, GeneratedAudio,
 // GeneratedImage, GeneratedVideo and Voice, told apart by `type`.
 // Decision: like `input`, the asset payload is one struct holding the union of the seven schemas' members, each optional.
-// Members: the seed's (UploadedImage) first, then the others'.
+// Members: the reference page's (UploadedImage) first, then the others'.
 struct asset_payload {
   std::optional<std::int64_t> width;
   std::optional<std::int64_t> height;
@@ -254,14 +263,14 @@ struct asset_payload {
   genwire::optional_nullable<std::string> source;
 };
 
-// Asset. Members in the seed's order.
+// Asset. Members in the reference page's order.
 struct generation_asset {
   genwire::uuid id;
   genwire::open_enum<asset_type> type;
   std::string name;
   // No declared format (plain string in the OpenAPI).
   std::string thumbnail_url;
-  // Decision: Asset.created_at / favorited_at are genwire::date_time although the OpenAPI says plain string: they are timestamps, summaries parse them, and strict mode reports text that is not RFC 3339 (such as the seed's "<string>").
+  // Decision: Asset.created_at / favorited_at are genwire::date_time although the OpenAPI says plain string: they are timestamps, summaries parse them, and strict mode reports text that is not RFC 3339 (such as the reference page's "<string>").
   genwire::date_time created_at;
   asset_payload asset;
   genwire::optional_nullable<std::string> description;

@@ -1,5 +1,5 @@
 // genwire/hedra/list_generations.hpp: GET https://api.hedra.com/web-app/public/generations
-// (seed 004_9f9facbb202b6dd6.txt, "List"; OpenAPI operation list__public_generations_get).
+// (its reference page, "List"; OpenAPI operation list__public_generations_get).
 // A page of the caller's generations with filters; each generation echoes its input, and carries
 // its asset once complete or its error once failed.
 #pragma once
@@ -17,9 +17,9 @@
 
 namespace genwire::hedra {
 
-// The query's `type` filter: the OpenAPI accepts AssetType | GenerationType (seed: the five
+// The query's `type` filter: the OpenAPI accepts AssetType | GenerationType (reference page: the five
 // AssetType values first, then GenerationType's others, in its order).
-// Decision: the filter is a CLOSED enum holding both AssetType and GenerationType values: the seed lists only the five asset types, but the published OpenAPI accepts either enum and the server answers 422 to anything else.
+// Decision: the filter is a CLOSED enum holding both AssetType and GenerationType values: the reference page lists only the five asset types, but the published OpenAPI accepts either enum and the server answers 422 to anything else.
 enum class generation_filter {
   text,
   image,
@@ -41,8 +41,8 @@ enum class generation_filter {
   assets_to_audio_text_prompt,
 };
 
-// Query parameters, all optional. Paging is flat `limit` / `offset` (PROVIDERS.md, OpenAPI),
-// not the seed's nested `paging_params` object.
+// Query parameters, all optional. Paging is flat `limit` / `offset` (docs/providers-hedra.md, OpenAPI),
+// not the reference page's nested `paging_params` object.
 struct list_generations_query {
   static constexpr std::int64_t default_limit = 100;
   static constexpr std::int64_t default_offset = 0;
@@ -71,17 +71,17 @@ struct paging_info {
   std::int64_t offset;
 };
 
-// Generation. Members in the seed's order; required: id, type, input, status, progress, created_at.
+// Generation. Members in the reference page's order; required: id, type, input, status, progress, created_at.
 struct generation {
   // "ID of the generation and associated asset."
   genwire::uuid id;
-  // Decision: type (AssetType) and status are OPEN enums (response side; PROVIDERS.md: pending appears in some doc versions only).
+  // Decision: type (AssetType) and status are OPEN enums (response side; docs/providers-hedra.md: pending appears in some doc versions only).
   genwire::open_enum<asset_type> type;
   generation_input input;
   genwire::open_enum<generation_status> status;
-  // Decision: progress is an unbounded double although documented "Between 0-1": the schema declares no bounds and the seed's own example has 123, so bounds would reject the documented example; summarize() clamps to 0..1.
+  // Decision: progress is an unbounded double although documented "Between 0-1": the schema declares no bounds and the reference page's own example has 123, so bounds would reject the documented example; summarize() clamps to 0..1.
   double progress;
-  // Decision: Generation.created_at is genwire::date_time although the OpenAPI says plain string: it is a timestamp, summaries parse it, and strict mode reports text that is not RFC 3339 (the seed's "<string>").
+  // Decision: Generation.created_at is genwire::date_time although the OpenAPI says plain string: it is a timestamp, summaries parse it, and strict mode reports text that is not RFC 3339 (the reference page's "<string>").
   genwire::date_time created_at;
   // Decision: eta_sec, credit_cost, batch_generation_id, asset, error and error_message are optional_nullable: the OpenAPI neither requires them nor forbids null (anyOf [..., null]).
   genwire::optional_nullable<std::int64_t> eta_sec;
@@ -104,14 +104,14 @@ struct list_generations_response {
 // Examples
 // ---------------------------------------------------------------------------------------------
 
-// The seed's cURL sends no query parameters.
+// The reference page's cURL sends no query parameters.
 inline constexpr std::string_view example_request = "";
 // Composed: every parameter once, in canonical percent-encoding (as encode_query writes it).
 inline constexpr std::string_view example_request_all_parameters =
     "type=video&created_before=2025-06-02T00%3A00%3A00Z&created_after=2025-06-01T00%3A00%3A00Z&prompt_query=fox"
     "&agent_thread_id=3c90c3cc-0d44-4b50-8888-8dd25736052a&ids=c3e5a7b9-4d6f-4a8c-b0d2-e4f6a8c0b2d4&limit=10&offset=20";
 
-// The seed's example, verbatim (placeholders included: see the tests for what strict mode reports).
+// The reference page's example, verbatim (placeholders included: see the tests for what strict mode reports).
 inline constexpr std::string_view example_response = R"json({
   "page_info": {
     "limit": 123,
@@ -202,7 +202,7 @@ inline constexpr std::string_view example_response = R"json({
   ]
 })json";
 
-// Composed: the shapes the seed's example does not show, all valid under strict rules: a
+// Composed: the shapes the reference page's example does not show, all valid under strict rules: a
 // text-to-speech input (processing, nulls), a video input with the published array form of
 // bounding_box_target and a structured error, a complete image with a generated_image asset,
 // and a failed voice clone that reports only error_message.
@@ -350,7 +350,7 @@ struct list_generations_endpoint {
   using error = http_validation_error;
   static constexpr auto auth = auth_schemes;
 
-  // 200 from the seed, 422 from the OpenAPI (the only declared error, PROVIDERS.md).
+  // 200 from the reference page, 422 from the OpenAPI (the only declared error, docs/providers-hedra.md).
   static constexpr std::array<genwire::status_doc, 2> statuses{{
       {200, "Successful Response", genwire::treatment::complete, "A page of generations.", example_response,
        genwire::provenance::documented, {}},

@@ -42,7 +42,7 @@ inline genwire::job_summary summarize(const generation& g) {
   s.id = g.id.text;
   s.raw_status = genwire::enum_name(g.status);
   s.state = state_of(g.status);
-  // Decision: progress is already a 0..1 fraction (PROVIDERS.md); values outside are clamped (the seed's example sends 123) and NaN is dropped.
+  // Decision: progress is already a 0..1 fraction (docs/providers-hedra.md); values outside are clamped (the reference page's example sends 123) and NaN is dropped.
   if (!std::isnan(g.progress)) s.progress = std::clamp(g.progress, 0.0, 1.0);
   if (auto t = g.created_at.time()) s.created = *t;
   // Decision: `updated` and `completed` stay absent: a generation carries no time but created_at (the asset's created_at is the asset's, not the job's).

@@ -46,14 +46,6 @@ struct endpoint_table {
       }
       entries.emplace_back(D::name, std::move(e));
     });
-    // An endpoint whose own table lists no retryable status (Diffio's get_generation_progress)
-    // still fails the way its provider documents failing elsewhere.
-    for (auto& [name, e] : entries) {
-      if (!e.retryable.empty()) continue;
-      for (const auto& [other_name, other] : entries)
-        if (other_name != name && other.provider == e.provider)
-          for (const row& r : other.retryable) e.retryable.push_back(r);
-    }
   }
 };
 
@@ -191,12 +183,12 @@ std::optional<response> fault_injector::before(const request& rq, std::string_vi
     }
   }
 
-  // Decision: Hedra documents no retryable status, so --fail-rate gives it a marked mock 503 rather than inventing a Hedra body.
+  // Decision: an endpoint that documents no retryable status (Hedra's list, Diffio's get_generation_progress) gets a marked mock 503 from --fail-rate rather than a body its page does not document.
   if (fail) {
     ++d.failed;
     if (ep->retryable.empty())
       return marked(503, "injected-failure",
-                    std::string(ep->provider) + " documents no retryable status; the mock's --fail-rate failed this request",
+                    std::string(endpoint) + " documents no retryable status; the mock's --fail-rate failed this request",
                     endpoint);
     return from_row(ep->retryable[fail_pick]);
   }

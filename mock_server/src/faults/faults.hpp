@@ -27,8 +27,7 @@ struct row {
 struct endpoint_faults {
   std::string_view provider;
   std::span<const genwire::auth_scheme> auth;
-  // What --fail-rate answers with: the endpoint's documented retryable rows; when it has none,
-  // those of its provider's other endpoints; when the provider documents none, empty.
+  // What --fail-rate answers with: the endpoint's documented retryable rows (none: a marked mock 503).
   std::vector<row> retryable;
   std::optional<row> too_many_requests;  // the documented 429, when there is one
 };

@@ -27,7 +27,24 @@ struct violation {
   errc code;
   std::string expected;
   std::string found;
+  expectation rule{};
 };
+
+// The JSON type a member of type T is written as.
+template <class T>
+constexpr json_type json_type_of() {
+  if constexpr (is_nullable<T>::value || is_std_optional<T>::value) return json_type_of<typename T::value_type>();
+  else if constexpr (std::is_same_v<T, bool>) return json_type::boolean;
+  else if constexpr (is_integer_v<T>) return json_type::integer;
+  else if constexpr (std::is_floating_point_v<T>) return json_type::number;
+  else if constexpr (is_bounded<T>::value) return json_type_of<typename T::value_type>();
+  else if constexpr (is_sized_string<T>::value || is_formatted<T>::value || is_open_enum<T>::value || std::is_enum_v<T> ||
+                     std::is_same_v<T, std::string>)
+    return json_type::string;
+  else if constexpr (is_vector<T>::value || is_std_array<T>::value) return json_type::array;
+  else if constexpr (std::is_class_v<T> && std::is_aggregate_v<T>) return json_type::object;
+  else return json_type::any;
+}
 
 template <class E>
 std::string enum_expectation() {
@@ -50,23 +67,26 @@ constexpr std::optional<E> enum_from_name(std::string_view name) noexcept {
   return std::nullopt;
 }
 
-inline std::string bound_text(long long lo, long long hi) {
-  if (lo != no_min && hi != no_max) return "a number in [" + std::to_string(lo) + ", " + std::to_string(hi) + "]";
-  if (lo != no_min) return "a number >= " + std::to_string(lo);
-  return "a number <= " + std::to_string(hi);
+inline std::string bound_text(const bound& lo, const bound& hi) {
+  if (lo.is_set && hi.is_set)
+    return std::string("a number in ") + (lo.is_exclusive ? "(" : "[") + lo.text() + ", " + hi.text() + (hi.is_exclusive ? ")" : "]");
+  if (lo.is_set) return (lo.is_exclusive ? "a number > " : "a number >= ") + lo.text();
+  if (hi.is_set) return (hi.is_exclusive ? "a number < " : "a number <= ") + hi.text();
+  return "a number";
 }
 
-// v < bound and v > bound, by value: casting the bound to v's type would wrap it (a bound of -1
-// on an unsigned, 300 on a uint8_t) and reject values inside the declared range.
+// Where v stands against the bound's value (negative: below, 0: equal, positive: above), by value:
+// casting an integer bound to v's type would wrap it (-1 on an unsigned, 300 on a uint8_t) and
+// reject values inside the declared range. A floating v meets the bound in its own precision, as
+// the bound's text would decode into the member (0.7f against decimal("0.7")).
 template <class V>
-constexpr bool below(V v, long long bound) noexcept {
-  if constexpr (std::is_integral_v<V>) return std::cmp_less(v, bound);
-  else return v < static_cast<V>(bound);
-}
-template <class V>
-constexpr bool above(V v, long long bound) noexcept {
-  if constexpr (std::is_integral_v<V>) return std::cmp_greater(v, bound);
-  else return v > static_cast<V>(bound);
+constexpr int compare_to_bound(V v, const bound& b) noexcept {
+  if constexpr (std::is_integral_v<V>) {
+    return std::cmp_less(v, b.mantissa) ? -1 : std::cmp_greater(v, b.mantissa) ? 1 : 0;
+  } else {
+    const V limit = static_cast<V>(b.is_integer() ? static_cast<double>(b.mantissa) : b.as_double());
+    return v < limit ? -1 : v > limit ? 1 : 0;
+  }
 }
 
 // A number as JSON writes it (std::to_string would print 1.5 as "1.500000").
@@ -83,24 +103,39 @@ std::string number_text(V v) {
 
 template <class B>
 std::optional<violation> check_bounds(const typename B::value_type& v) {
-  if constexpr (B::min != no_min) {
-    if (below(v, B::min)) return violation{errc::out_of_range, bound_text(B::min, B::max), number_text(v)};
+  constexpr json_type type = json_type_of<typename B::value_type>();
+  if constexpr (B::min.is_set) {
+    const int c = compare_to_bound(v, B::min);
+    if (c < 0 || (c == 0 && B::min.is_exclusive))
+      return violation{errc::out_of_range, bound_text(B::min, B::max), number_text(v),
+                       {B::min.is_exclusive ? rule::exclusive_minimum : rule::minimum, type, B::min.text()}};
   }
-  if constexpr (B::max != no_max) {
-    if (above(v, B::max)) return violation{errc::out_of_range, bound_text(B::min, B::max), number_text(v)};
+  if constexpr (B::max.is_set) {
+    const int c = compare_to_bound(v, B::max);
+    if (c > 0 || (c == 0 && B::max.is_exclusive))
+      return violation{errc::out_of_range, bound_text(B::min, B::max), number_text(v),
+                       {B::max.is_exclusive ? rule::exclusive_maximum : rule::maximum, type, B::max.text()}};
   }
   return std::nullopt;
 }
+
+// Whether S declares a length range at all (formatted strings usually do not).
+template <class S>
+inline constexpr bool has_length_range = S::min_length > 0 || S::max_length != std::numeric_limits<std::size_t>::max();
 
 template <class S>
 std::optional<violation> check_length(std::string_view v) {
   const auto n = formats::utf8_length(v);
   if (!n) return violation{errc::invalid_utf8, "valid UTF-8", "a string that is not"};
   if (*n < S::min_length || *n > S::max_length) {
+    constexpr bool bounded_above = S::max_length != std::numeric_limits<std::size_t>::max();
     std::string expected = "a string of at least " + std::to_string(S::min_length) + " character" + (S::min_length == 1 ? "" : "s");
-    if (S::max_length != std::numeric_limits<std::size_t>::max()) expected += " and at most " + std::to_string(S::max_length);
+    if (bounded_above) expected += " and at most " + std::to_string(S::max_length);
+    const bool too_short = *n < S::min_length;
     return violation{errc::constraint, expected,
-                     "string " + quote_snippet(v) + " (" + std::to_string(*n) + (*n == 1 ? " character)" : " characters)")};
+                     "string " + quote_snippet(v) + " (" + std::to_string(*n) + (*n == 1 ? " character)" : " characters)"),
+                     {too_short ? rule::min_length : rule::max_length, json_type::string,
+                      std::to_string(too_short ? S::min_length : S::max_length)}};
   }
   return std::nullopt;
 }
@@ -113,11 +148,17 @@ std::optional<violation> check_format(std::string_view v) {
   else if constexpr (K == format_kind::uuid) ok = formats::is_uuid(v), what = "a UUID";
   else ok = formats::is_uri(v), what = "an absolute URI";
   if (ok) return std::nullopt;
-  return violation{errc::format, what, "string " + quote_snippet(v)};
+  return violation{errc::format, what, "string " + quote_snippet(v), {rule::format, json_type::string, {}, K, {}}};
 }
 
 // The rules of a string-carried scalar type T, given its text. `text_is_json_string` tells the
 // query codec's callers apart from the JSON decoder's (the text is the same; only messages differ).
+template <class E>
+violation not_an_enumerator(std::string_view text) {
+  return violation{errc::unknown_enum, enum_expectation<E>(), "string " + quote_snippet(text),
+                   {rule::one_of, json_type::string, {}, format_kind::date_time, reflect::enum_names<E>}};
+}
+
 template <options Opts, class T>
 std::optional<violation> assign_from_text(T& out, std::string&& text) {
   if constexpr (std::is_same_v<T, std::string>) {
@@ -126,6 +167,9 @@ std::optional<violation> assign_from_text(T& out, std::string&& text) {
     if (auto v = check_length<T>(text)) return v;
     out.value = std::move(text);
   } else if constexpr (is_formatted<T>::value) {
+    if constexpr (has_length_range<T>) {
+      if (auto v = check_length<T>(text)) return v;
+    }
     if constexpr (Opts.check_formats) {
       if (auto v = check_format<T::kind>(text)) return v;
     }
@@ -135,12 +179,12 @@ std::optional<violation> assign_from_text(T& out, std::string&& text) {
     if (auto e = enum_from_name<E>(text)) {
       out = *e;
     } else {
-      if constexpr (Opts.closed_enums) return violation{errc::unknown_enum, enum_expectation<E>(), "string " + quote_snippet(text)};
+      if constexpr (Opts.closed_enums) return not_an_enumerator<E>(text);
       out = T::unknown(std::move(text));
     }
   } else if constexpr (std::is_enum_v<T>) {
     if (auto e = enum_from_name<T>(text)) out = *e;
-    else return violation{errc::unknown_enum, enum_expectation<T>(), "string " + quote_snippet(text)};
+    else return not_an_enumerator<T>(text);
   } else {
     static_assert(sizeof(T) == 0, "not a string-carried type");
   }
@@ -160,6 +204,9 @@ std::optional<violation> text_for_encoding(const T& v, std::string_view& text) {
     if (auto bad = check_length<T>(v.value)) return bad;
     text = v.value;
   } else if constexpr (is_formatted<T>::value) {
+    if constexpr (has_length_range<T>) {
+      if (auto bad = check_length<T>(v.text)) return bad;
+    }
     if constexpr (Opts.check_formats) {
       if (auto bad = check_format<T::kind>(v.text)) return bad;
     }
@@ -170,7 +217,7 @@ std::optional<violation> text_for_encoding(const T& v, std::string_view& text) {
       text = genwire::enum_name(v.value());
       if (text.empty()) return violation{errc::unencodable, enum_expectation<E>(), "enumerator " + std::to_string(static_cast<long long>(v.value()))};
     } else {
-      if constexpr (Opts.closed_enums) return violation{errc::unknown_enum, enum_expectation<E>(), "string " + quote_snippet(v.unknown_text())};
+      if constexpr (Opts.closed_enums) return not_an_enumerator<E>(v.unknown_text());
       text = v.unknown_text();
     }
   } else {

@@ -5,9 +5,11 @@
 #include <array>
 #include <cstddef>
 #include <string_view>
+#include <utility>
 
 #include "../reflect.hpp"
 #include "../types.hpp"
+#include "traits.hpp"
 
 namespace genwire::detail {
 
@@ -45,6 +47,14 @@ template <class T>
 struct key_table {
   static constexpr auto& names = reflect::member_names<T>;
   static constexpr std::size_t size = names.size();
+  // The genwire::extra_members member, which has no key (size when there is none).
+  static constexpr std::size_t extra_index = []<std::size_t... I>(std::index_sequence<I...>) {
+    std::size_t found = sizeof...(I), count = 0;
+    (((is_extra_members_v<reflect::member_type<T, I>>) ? (found = I, ++count) : 0), ...);
+    return count > 1 ? sizeof...(I) + 1 : found;
+  }(std::make_index_sequence<size>{});
+  static_assert(extra_index <= size, "genwire: a struct holds at most one genwire::extra_members");
+  static constexpr bool keeps_extras = extra_index < size;
   static constexpr std::size_t total = [] {
     std::size_t n = 0;
     for (auto m : names) n += spell_key<T>(m, [](char) {}) + 3;  // "key":
@@ -80,10 +90,11 @@ struct key_table {
   }();
   static constexpr bool valid = [] {
     for (std::size_t i = 0; i < size; ++i) {
+      if (i == extra_index) continue;
       for (char c : keys[i])
         if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
       for (std::size_t j = 0; j < i; ++j)
-        if (keys[i] == keys[j]) return false;
+        if (j != extra_index && keys[i] == keys[j]) return false;
     }
     return true;
   }();
@@ -93,7 +104,7 @@ struct key_table {
   static constexpr std::size_t find(std::string_view key, std::size_t hint) noexcept {
     for (std::size_t n = 0; n < size; ++n) {
       const std::size_t i = hint + n < size ? hint + n : hint + n - size;
-      if (keys[i] == key) return i;
+      if (keys[i] == key && i != extra_index) return i;
     }
     return size;
   }

@@ -105,13 +105,14 @@ class scanner {
   }
 
   // ---- errors ----
-  bool fail(errc code, const char* at, std::string expected, std::string found) {
+  bool fail(errc code, const char* at, std::string expected, std::string found, expectation rule = {}) {
     if (!failed_) {
       failed_ = true;
       error_.code = code;
       error_.offset = offset_of(at < begin_ ? begin_ : (at > end_ ? end_ : at));
       error_.expected = std::move(expected);
       error_.found = std::move(found);
+      error_.rule = std::move(rule);
     }
     return false;
   }

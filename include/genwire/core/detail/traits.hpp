@@ -26,11 +26,14 @@ template <class... T> struct is_variant<std::variant<T...>> : std::true_type {};
 template <class T> struct is_open_enum : std::false_type {};
 template <class E> struct is_open_enum<open_enum<E>> : std::true_type {};
 template <class T> struct is_bounded : std::false_type {};
-template <class T, long long A, long long B> struct is_bounded<bounded<T, A, B>> : std::true_type {};
+template <class T, bound A, bound B> struct is_bounded<bounded<T, A, B>> : std::true_type {};
 template <class T> struct is_sized_string : std::false_type {};
 template <std::size_t A, std::size_t B> struct is_sized_string<sized_string<A, B>> : std::true_type {};
 template <class T> struct is_formatted : std::false_type {};
-template <format_kind K> struct is_formatted<formatted_string<K>> : std::true_type {};
+template <format_kind K, std::size_t A, std::size_t B> struct is_formatted<formatted_string<K, A, B>> : std::true_type {};
+
+template <class T>
+inline constexpr bool is_extra_members_v = std::is_same_v<T, extra_members>;
 
 template <class T>
 inline constexpr bool is_integer_v = std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>;
