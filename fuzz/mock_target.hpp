@@ -123,7 +123,7 @@ inline finding mock_handle(std::string_view in) {
   }
   finding f = "no endpoint at " + printable(rq.path) + " yet an unmarked answer " + std::to_string(r.status);
   genwire::all_endpoints::for_each([&]<class D>() {
-    if (rq.path != D::path) return;
+    if (!genwire::path_matches(D::path, rq.path)) return;
     const std::string_view own = genwire::to_string(D::method);
     const bool other_method = rq.method != own && !(own == "GET" && rq.method == "HEAD");
     if (genwire::find_status<D>(r.status)) {

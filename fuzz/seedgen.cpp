@@ -116,10 +116,10 @@ void add_endpoint() {
   // The mock: the documented request with each auth header and built-in key, each documented
   // code and example asked for with Prefer, the wrong method, a preflight.
   const std::string method(genwire::to_string(D::method));
-  std::string target(D::path), body;
+  std::string target(genwire::example_path_of<D>()), body;
   for (const genwire::example& ex : D::examples)
     if (ex.kind == genwire::example_kind::request) {
-      if constexpr (query) target = std::string(D::path) + "?" + std::string(ex.body);
+      if constexpr (query) target = std::string(genwire::example_path_of<D>()) + "?" + std::string(ex.body);
       else body = std::string(ex.body);
       break;
     }

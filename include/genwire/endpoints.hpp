@@ -15,10 +15,12 @@ namespace genwire {
 using all_endpoints = endpoint_list<diffio::list_project_generations_endpoint,  //
                                     diffio::get_generation_progress_endpoint,   //
                                     flora::list_generations_endpoint,           //
+                                    flora::get_run_endpoint,                    //
                                     depicta::list_jobs_endpoint,                //
                                     hedra::list_generations_endpoint>;
 
 static_assert(paths_declare_params(static_cast<const all_endpoints*>(nullptr)),
-              "an endpoint's path must name exactly the keys of its path_params, each once, as {key}");
+              "an endpoint's path must name exactly the keys of its path_params, each once, as {key}, and an "
+              "endpoint with path parameters declares an example_path that fills them in");
 
 }  // namespace genwire

@@ -1,9 +1,12 @@
 #include <genwire/mock/journal.hpp>
 
-#include <genwire/core/formats.hpp>
 #include <genwire/mock/http.hpp>
 
+#include "text.hpp"
+
 namespace genwire::mock {
+using detail::utf8_safe;
+
 namespace {
 
 std::string base64(std::string_view in) {
@@ -32,24 +35,6 @@ std::string base64(std::string_view in) {
 }
 
 }  // namespace
-
-std::string utf8_safe(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    const std::size_t n = genwire::formats::utf8_sequence_length(p, end);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      ++p;
-    } else {
-      out.append(reinterpret_cast<const char*>(p), n);
-      p += n;
-    }
-  }
-  return out;
-}
 
 bool is_secret_header(std::string_view name) noexcept {
   // X-API-Key and X-Api-Key are the same header name; the comparison ignores case.

@@ -18,13 +18,23 @@
 
 namespace {
 
-constexpr std::string_view usage = R"(usage: genwire-mock [options]
+// The providers of genwire::all_endpoints, comma-separated, each once.
+std::string provider_names() {
+  std::string out;
+  genwire::all_endpoints::for_each([&]<class D>() {
+    const std::string name(D::provider);
+    if (("," + out + ",").find("," + name + ",") == std::string::npos) out += (out.empty() ? "" : ",") + name;
+  });
+  return out;
+}
 
-Serves the documented endpoints of Diffio, FLORA, Depicta and Hedra at their real paths.
+const std::string usage = R"(usage: genwire-mock [options]
+
+Serves every endpoint of genwire::all_endpoints at its real path (providers: )" + provider_names() + R"().
 
   --host HOST        address to listen on (default 127.0.0.1)
   --port N           port (default 8080; 0 picks a free one)
-  --provider NAME    serve only this provider (repeat, or comma-separate: diffio,flora,depicta,hedra)
+  --provider NAME    serve only this provider (repeat, or comma-separate)
   --config FILE      more API keys: {"keys":[{"key":"...","active":true,"read":true,"owns_examples":true}]}
   --journal N        keep the last N requests for GET /__admin/requests (default 1000; 0: off)
   --threads N        worker threads, one per open connection (default max(128, 8 x CPUs))

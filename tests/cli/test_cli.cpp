@@ -185,7 +185,7 @@ void expect_usage_error(const outcome& o, std::string_view problem) {
 // endpoints, help, version, unknown commands
 // ---------------------------------------------------------------------------------------------
 
-TEST(CliEndpoints, ListsTheFiveDocumentedNamesInOrder) {
+TEST(CliEndpoints, ListsTheSixDocumentedNamesInOrder) {
   const outcome o = run_cli({"endpoints"});
   EXPECT_EQ(o.code, exit_ok);
   EXPECT_EQ(o.err, "");
@@ -193,6 +193,7 @@ TEST(CliEndpoints, ListsTheFiveDocumentedNamesInOrder) {
             "diffio.list_project_generations\n"
             "diffio.get_generation_progress\n"
             "flora.list_generations\n"
+            "flora.get_run\n"
             "depicta.list_jobs\n"
             "hedra.list_generations\n");
 }

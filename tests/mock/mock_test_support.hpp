@@ -68,7 +68,7 @@ std::string example_request() {
 // The path, plus "?query" for a query-string endpoint whose example request has one.
 template <class D>
 std::string target_of(std::string_view query) {
-  std::string t(D::path);
+  std::string t(genwire::example_path_of<D>());
   if (!query.empty()) t += "?" + std::string(query);
   return t;
 }
@@ -78,7 +78,7 @@ template <class D>
 httplib::Result send_example(live_mock& m, httplib::Headers headers) {
   const std::string ex = example_request<D>();
   if constexpr (D::request_in == genwire::request_location::json_body)
-    return m.send(std::string(genwire::to_string(D::method)), std::string(D::path), std::move(headers), ex);
+    return m.send(std::string(genwire::to_string(D::method)), std::string(genwire::example_path_of<D>()), std::move(headers), ex);
   else
     return m.send(std::string(genwire::to_string(D::method)), target_of<D>(ex), std::move(headers));
 }

@@ -21,7 +21,7 @@ template <class D>
 void check_documented_row(live_mock& m, const genwire::status_doc& doc) {
   SCOPED_TRACE(std::string(D::name) + " Prefer: code=" + std::to_string(doc.code));
   httplib::Headers h{{"Prefer", "code=" + std::to_string(doc.code)}};
-  auto r = m.send(std::string(genwire::to_string(D::method)), std::string(D::path), h,
+  auto r = m.send(std::string(genwire::to_string(D::method)), std::string(genwire::example_path_of<D>()), h,
                   D::request_in == genwire::request_location::json_body ? "{}" : "");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, doc.code);
@@ -83,7 +83,7 @@ TEST_F(MockReplay, UndocumentedCodeIsAMarkedMockErrorNeverAnApiAnswer) {
     SCOPED_TRACE(D::name);
     ASSERT_EQ(genwire::find_status<D>(genwire::mock::mock_error_status), nullptr);
     ASSERT_EQ(genwire::find_status<D>(418), nullptr);
-    auto r = mock->send(std::string(genwire::to_string(D::method)), std::string(D::path), {{"Prefer", "code=418"}});
+    auto r = mock->send(std::string(genwire::to_string(D::method)), std::string(genwire::example_path_of<D>()), {{"Prefer", "code=418"}});
     ASSERT_TRUE(r);
     EXPECT_EQ(r->status, genwire::mock::mock_error_status);
     EXPECT_EQ(r->get_header_value("X-Genwire-Mock-Error"), "undocumented-code");
@@ -161,7 +161,7 @@ TEST_F(MockReplay, UnknownPathIsAMarkedMockError) {
 
 TEST_F(MockReplay, EveryDocumentedPathIsServedOnOnePort) {
   const std::vector<std::string> paths{"/v1/list_project_generations", "/v1/get_generation_progress", "/api/v1/generations",
-                                       "/v1/jobs", "/web-app/public/generations"};
+                                       "/api/v1/runs/{runId}", "/v1/jobs", "/web-app/public/generations"};
   std::vector<std::string> served;
   genwire::all_endpoints::for_each([&]<class D>() {
     served.emplace_back(D::path);
@@ -172,6 +172,45 @@ TEST_F(MockReplay, EveryDocumentedPathIsServedOnOnePort) {
     EXPECT_FALSE(r->has_header("X-Genwire-Mock-Error")) << D::name;
   });
   EXPECT_EQ(served, paths);
+}
+
+}  // namespace
+
+namespace {
+
+// The sixth endpoint, documented mode: only the documented run exists, for its owner.
+TEST(MockFloraRun, DocumentedRunForItsOwnerOnlyElseNotFound) {
+  using D = genwire::flora::get_run_endpoint;
+  mock_test::live_mock m;
+  const httplib::Headers read{{"Authorization", "Bearer gw_test_read"}};
+  auto ok = m.send("GET", std::string(D::example_path), read);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->status, 200);
+  EXPECT_TRUE(mock_test::same_json(ok->body, genwire::flora::example_run)) << ok->body;
+  EXPECT_TRUE(ok->get_header_value("request-id").starts_with("req_"));
+  for (const auto& [path, key] : {std::pair{std::string("/api/v1/runs/run_unknown"), std::string("gw_test_read")},
+                                  std::pair{std::string(D::example_path), std::string("gw_test_other")}}) {
+    SCOPED_TRACE(path + " " + key);
+    auto r = m.send("GET", path, {{"Authorization", "Bearer " + key}});
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 404);
+    EXPECT_FALSE(r->has_header("X-Genwire-Mock-Error"));
+    EXPECT_EQ(mock_test::decoded<D::error>(r->body).error.code, genwire::flora::api_error_code::not_found);
+  }
+  // The path must name a run: without one it is no endpoint at all.
+  auto none = m.send("GET", "/api/v1/runs/", read);
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 404);
+  EXPECT_EQ(none->get_header_value("X-Genwire-Mock-Error"), "unknown-route");
+  // Its own status table, on demand, at any run's path.
+  auto busy = m.send("GET", "/api/v1/runs/anything", {{"Prefer", "code=503"}});
+  ASSERT_TRUE(busy);
+  EXPECT_EQ(busy->status, 503);
+  EXPECT_EQ(mock_test::decoded<D::error>(busy->body).error.code, genwire::flora::api_error_code::service_unavailable);
+  auto running = m.send("GET", "/api/v1/runs/anything", {{"Prefer", "example=response_running"}});
+  ASSERT_TRUE(running);
+  EXPECT_EQ(running->status, 200);
+  EXPECT_EQ(mock_test::decoded<D::response>(running->body).status, genwire::flora::run_status::running);
 }
 
 }  // namespace

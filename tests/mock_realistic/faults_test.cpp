@@ -4,9 +4,10 @@
 #include <map>
 #include <set>
 
-#include "../../mock_server/src/faults/faults.hpp"
+#include "../../mock_server/src/faults/caller_key.hpp"
 #include "../../mock_server/src/faults/token_bucket.hpp"
-#include "../../mock_server/src/prefer.hpp"
+#include "../../mock_server/src/routing/endpoint_table.hpp"
+#include "../../mock_server/src/routing/prefer.hpp"
 #include "realistic_support.hpp"
 
 #include <genwire/mock/server.hpp>
@@ -16,6 +17,23 @@ namespace {
 using namespace realistic_test;
 using namespace std::chrono_literals;
 namespace ft = genwire::mock::faults;
+namespace gd = genwire::mock::detail;
+
+// D's entry, prepared as the router prepares it.
+template <class D>
+const gd::prepared_endpoint& entry_of() {
+  static const gd::prepared_endpoint e = gd::make_entry<D>();
+  return e;
+}
+
+// The injector as the router calls it: D's prepared entry, the request's Prefer read once, and the
+// latency waited through the configured sleeper; the fault's answer, if any.
+template <class D>
+std::optional<gm::response> before(gm::fault_injector& f, const gm::request& rq) {
+  const gm::fault_decision d = f.before(rq, entry_of<D>(), gd::parse_prefer(rq));
+  f.wait(d.delay);
+  return d.answer;
+}
 
 // The body decoded as D's error type with the strict rules.
 template <class D>
@@ -112,37 +130,35 @@ TEST(FaultPrefer, LatencyCodeAndExample) {
 }
 
 TEST(FaultPrefer, CallerKeyFromTheEndpointsAuthHeaders) {
-  const auto* diffio = ft::endpoint_faults_for(diffio_list::name);
-  ASSERT_NE(diffio, nullptr);
-  EXPECT_EQ(ft::caller_key(with_headers({{"authorization", "Bearer  k1 "}}), diffio->auth), "k1");
-  EXPECT_EQ(ft::caller_key(with_headers({{"Xi-Api-Key", "k2"}}), diffio->auth), "k2");
-  EXPECT_EQ(ft::caller_key(with_headers({}), diffio->auth), "");
-  const auto* hedra = ft::endpoint_faults_for(hedra_list::name);
-  EXPECT_EQ(ft::caller_key(with_headers({{"X-API-Key", "sk_hedra_x"}}), hedra->auth), "sk_hedra_x");
-  EXPECT_EQ(ft::caller_key(with_headers({{"Authorization", "Bearer nope"}}), hedra->auth), "");
+  const auto& diffio = entry_of<diffio_list>();
+  EXPECT_EQ(gd::caller_key(with_headers({{"authorization", "Bearer  k1 "}}), diffio.auth), "k1");
+  EXPECT_EQ(gd::caller_key(with_headers({{"Xi-Api-Key", "k2"}}), diffio.auth), "k2");
+  EXPECT_EQ(gd::caller_key(with_headers({}), diffio.auth), "");
+  const auto& hedra = entry_of<hedra_list>();
+  EXPECT_EQ(gd::caller_key(with_headers({{"X-API-Key", "sk_hedra_x"}}), hedra.auth), "sk_hedra_x");
+  EXPECT_EQ(gd::caller_key(with_headers({{"Authorization", "Bearer nope"}}), hedra.auth), "");
 }
 
-std::set<int> statuses(const ft::endpoint_faults& e) {
+std::set<int> statuses(const gd::prepared_endpoint& e) {
   std::set<int> out;
-  for (const auto& r : e.retryable) out.insert(r.status);
+  for (std::size_t i : e.retryable) out.insert(e.answers[i].status);
   return out;
 }
 
 TEST(FaultRows, EachEndpointFailsTheWayItsProviderDocuments) {
-  const auto* flora = ft::endpoint_faults_for(flora_list::name);
-  ASSERT_NE(flora, nullptr);
-  EXPECT_EQ(statuses(*flora), (std::set<int>{429, 500, 503}));
-  ASSERT_TRUE(flora->too_many_requests);
-  EXPECT_EQ(*gm::find_header(flora->too_many_requests->headers, "Retry-After"), "1");
-  EXPECT_EQ(statuses(*ft::endpoint_faults_for(depicta_list::name)), (std::set<int>{429, 500, 502, 503}));
-  EXPECT_EQ(statuses(*ft::endpoint_faults_for(diffio_list::name)), (std::set<int>{500}));
+  const auto& flora = entry_of<flora_list>();
+  EXPECT_EQ(statuses(flora), (std::set<int>{429, 500, 503}));
+  ASSERT_TRUE(flora.too_many_requests);
+  EXPECT_EQ(*gm::find_header(flora.answers[*flora.too_many_requests].headers, "Retry-After"), "1");
+  EXPECT_EQ(statuses(entry_of<depicta_list>()), (std::set<int>{429, 500, 502, 503}));
+  EXPECT_EQ(statuses(entry_of<diffio_list>()), (std::set<int>{500}));
   // get_generation_progress documents no retryable status: its injected failure is a marked mock 503.
-  EXPECT_TRUE(ft::endpoint_faults_for(diffio_progress::name)->retryable.empty());
-  EXPECT_FALSE(ft::endpoint_faults_for(diffio_progress::name)->too_many_requests);
-  EXPECT_TRUE(ft::endpoint_faults_for(hedra_list::name)->retryable.empty());
-  EXPECT_EQ(ft::endpoint_faults_for("nobody.nothing"), nullptr);
+  EXPECT_TRUE(entry_of<diffio_progress>().retryable.empty());
+  EXPECT_FALSE(entry_of<diffio_progress>().too_many_requests);
+  EXPECT_TRUE(entry_of<hedra_list>().retryable.empty());
   // The bodies are the documented ones, semantically.
-  for (const auto& r : flora->retryable) {
+  for (std::size_t i : flora.retryable) {
+    const auto& r = flora.answers[i];
     const auto* doc = genwire::find_status<flora_list>(r.status);
     ASSERT_NE(doc, nullptr);
     EXPECT_EQ(*genwire::parse_json(r.body), *genwire::parse_json(doc->body));
@@ -170,7 +186,7 @@ gm::request flora_request(std::string key = "gw_test_read") {
 TEST(FaultInjector, NoFlagsNoFaults) {
   harness h;
   gm::fault_injector f(h.base());
-  for (int i = 0; i < 100; ++i) EXPECT_FALSE(f.before(flora_request(), flora_list::name));
+  for (int i = 0; i < 100; ++i) EXPECT_FALSE(before<flora_list>(f, flora_request()));
   EXPECT_TRUE(h.slept->empty());
   const auto n = f.counters();
   EXPECT_EQ(n.delayed + n.failed + n.rate_limited + n.dropped, 0u);
@@ -181,7 +197,7 @@ TEST(FaultInjector, FixedAndRangedLatency) {
   auto c = h.base();
   c.latency_min_ms = c.latency_max_ms = 40;
   gm::fault_injector fixed(c);
-  for (int i = 0; i < 5; ++i) EXPECT_FALSE(fixed.before(flora_request(), flora_list::name));
+  for (int i = 0; i < 5; ++i) EXPECT_FALSE(before<flora_list>(fixed, flora_request()));
   EXPECT_EQ(*h.slept, std::vector<long long>(5, 40));
   EXPECT_EQ(fixed.counters().delayed, 5u);
 
@@ -189,7 +205,7 @@ TEST(FaultInjector, FixedAndRangedLatency) {
   c.latency_min_ms = 10;
   c.latency_max_ms = 30;
   gm::fault_injector ranged(c);
-  for (int i = 0; i < 300; ++i) ranged.before(flora_request(), hedra_list::name);
+  for (int i = 0; i < 300; ++i) before<hedra_list>(ranged, flora_request());
   std::set<long long> distinct(h.slept->begin(), h.slept->end());
   EXPECT_EQ(*distinct.begin(), 10);
   EXPECT_EQ(*distinct.rbegin(), 30);
@@ -197,20 +213,20 @@ TEST(FaultInjector, FixedAndRangedLatency) {
 
   // Prefer: latency overrides the flag, for that request only.
   h.slept->clear();
-  EXPECT_FALSE(ranged.before(with_headers({{"Prefer", "latency=1234"}}), flora_list::name));
+  EXPECT_FALSE(before<flora_list>(ranged, with_headers({{"Prefer", "latency=1234"}})));
   EXPECT_EQ(*h.slept, std::vector<long long>{1234});
 }
 
 TEST(FaultInjector, PreferLatencyWorksWithoutFlagsAndIsBounded) {
   harness h;
   gm::fault_injector f(h.base());
-  EXPECT_FALSE(f.before(with_headers({{"Prefer", "latency=75"}}), depicta_list::name));
+  EXPECT_FALSE(before<depicta_list>(f, with_headers({{"Prefer", "latency=75"}})));
   EXPECT_EQ(*h.slept, std::vector<long long>{75});
-  const auto too_long = f.before(with_headers({{"Prefer", "latency=60001"}}), depicta_list::name);
+  const auto too_long = before<depicta_list>(f, with_headers({{"Prefer", "latency=60001"}}));
   ASSERT_TRUE(too_long);
   EXPECT_EQ(too_long->status, gm::mock_error_status);
   EXPECT_EQ(*too_long->header_value(gm::mock_error_header), "bad-prefer");
-  const auto bad = f.before(with_headers({{"Prefer", "latency=soon"}}), depicta_list::name);
+  const auto bad = before<depicta_list>(f, with_headers({{"Prefer", "latency=soon"}}));
   ASSERT_TRUE(bad);
   EXPECT_EQ(bad->status, gm::mock_error_status);
 }
@@ -222,7 +238,7 @@ TEST(FaultInjector, FailRateAnswersDocumentedRetryableRows) {
   gm::fault_injector f(c);
   std::map<int, int> seen;
   for (int i = 0; i < 200; ++i) {
-    const auto r = f.before(with_headers({{"Authorization", "Bearer k"}}), depicta_list::name);
+    const auto r = before<depicta_list>(f, with_headers({{"Authorization", "Bearer k"}}));
     ASSERT_TRUE(r);
     ++seen[r->status];
     const auto* doc = genwire::find_status<depicta_list>(r->status);
@@ -236,19 +252,19 @@ TEST(FaultInjector, FailRateAnswersDocumentedRetryableRows) {
 
   // Diffio's progress endpoint documents no retryable status (the list's 500 is not its answer):
   // a clearly marked mock 503, like Hedra's.
-  const auto d = f.before(with_headers({}, "POST"), diffio_progress::name);
+  const auto d = before<diffio_progress>(f, with_headers({}, "POST"));
   ASSERT_TRUE(d);
   EXPECT_EQ(d->status, 503);
   EXPECT_EQ(*d->header_value(gm::mock_error_header), "injected-failure");
   // Hedra documents no retryable status: a clearly marked mock 503.
-  const auto hd = f.before(with_headers({}), hedra_list::name);
+  const auto hd = before<hedra_list>(f, with_headers({}));
   ASSERT_TRUE(hd);
   EXPECT_EQ(hd->status, 503);
   EXPECT_EQ(*hd->header_value(gm::mock_error_header), "injected-failure");
   // Prefer: code / example and CORS preflights are left alone.
-  EXPECT_FALSE(f.before(with_headers({{"Prefer", "code=200"}}), depicta_list::name));
-  EXPECT_FALSE(f.before(with_headers({{"Prefer", "example=response"}}), depicta_list::name));
-  EXPECT_FALSE(f.before(with_headers({}, "OPTIONS"), diffio_list::name));
+  EXPECT_FALSE(before<depicta_list>(f, with_headers({{"Prefer", "code=200"}})));
+  EXPECT_FALSE(before<depicta_list>(f, with_headers({{"Prefer", "example=response"}})));
+  EXPECT_FALSE(before<diffio_list>(f, with_headers({}, "OPTIONS")));
 }
 
 TEST(FaultInjector, FailRateIsAProbabilityAndDeterministicPerSeed) {
@@ -259,7 +275,7 @@ TEST(FaultInjector, FailRateIsAProbabilityAndDeterministicPerSeed) {
     gm::fault_injector f(c);
     std::vector<int> out;
     for (int i = 0; i < 2000; ++i) {
-      const auto r = f.before(flora_request(), flora_list::name);
+      const auto r = before<flora_list>(f, flora_request());
       out.push_back(r ? r->status : 0);
     }
     return out;
@@ -278,39 +294,39 @@ TEST(FaultInjector, RateLimitPerKeyAndProviderWithRetryAfter) {
   auto c = h.base();
   c.rate_limit = 2;
   gm::fault_injector f(c);
-  EXPECT_FALSE(f.before(flora_request("a"), flora_list::name));
-  EXPECT_FALSE(f.before(flora_request("a"), flora_list::name));
-  const auto limited = f.before(flora_request("a"), flora_list::name);
+  EXPECT_FALSE(before<flora_list>(f, flora_request("a")));
+  EXPECT_FALSE(before<flora_list>(f, flora_request("a")));
+  const auto limited = before<flora_list>(f, flora_request("a"));
   ASSERT_TRUE(limited);
   EXPECT_EQ(limited->status, 429);
   EXPECT_EQ(*limited->header_value("Retry-After"), "1");
   EXPECT_EQ(*limited->header_value("retry-after-ms"), "500");
   EXPECT_EQ(strict_error<flora_list>(limited->body).error.code, genwire::flora::api_error_code::rate_limited);
   // Another key, and the same key on another provider, have their own buckets.
-  EXPECT_FALSE(f.before(flora_request("b"), flora_list::name));
-  EXPECT_FALSE(f.before(flora_request("a"), depicta_list::name));
+  EXPECT_FALSE(before<flora_list>(f, flora_request("b")));
+  EXPECT_FALSE(before<depicta_list>(f, flora_request("a")));
   // Depicta's documented 429; Hedra and Diffio document none: a marked mock 429, still with Retry-After.
-  EXPECT_FALSE(f.before(flora_request("a"), depicta_list::name));
-  const auto dp = f.before(flora_request("a"), depicta_list::name);
+  EXPECT_FALSE(before<depicta_list>(f, flora_request("a")));
+  const auto dp = before<depicta_list>(f, flora_request("a"));
   ASSERT_TRUE(dp);
   EXPECT_EQ(dp->status, 429);
   EXPECT_EQ(strict_error<depicta_list>(dp->body).error, "rate_limited");
   EXPECT_FALSE(dp->header_value("retry-after-ms"));
-  for (int i = 0; i < 2; ++i) EXPECT_FALSE(f.before(with_headers({{"X-API-Key", "a"}}), hedra_list::name));
-  const auto hd = f.before(with_headers({{"X-API-Key", "a"}}), hedra_list::name);
+  for (int i = 0; i < 2; ++i) EXPECT_FALSE(before<hedra_list>(f, with_headers({{"X-API-Key", "a"}})));
+  const auto hd = before<hedra_list>(f, with_headers({{"X-API-Key", "a"}}));
   ASSERT_TRUE(hd);
   EXPECT_EQ(hd->status, 429);
   EXPECT_EQ(*hd->header_value(gm::mock_error_header), "rate-limited");
   EXPECT_EQ(*hd->header_value("Retry-After"), "1");
   // Time refills the bucket.
   *h.now += 500;
-  EXPECT_FALSE(f.before(flora_request("a"), flora_list::name));
-  EXPECT_TRUE(f.before(flora_request("a"), flora_list::name));
+  EXPECT_FALSE(before<flora_list>(f, flora_request("a")));
+  EXPECT_TRUE(before<flora_list>(f, flora_request("a")));
   EXPECT_EQ(f.counters().rate_limited, 4u);
   // Reset refills everything.
   f.reset();
   EXPECT_EQ(f.counters().rate_limited, 0u);
-  EXPECT_FALSE(f.before(flora_request("a"), flora_list::name));
+  EXPECT_FALSE(before<flora_list>(f, flora_request("a")));
 }
 
 TEST(FaultInjector, SlowRateLimitsAskForLongerWaits) {
@@ -318,8 +334,8 @@ TEST(FaultInjector, SlowRateLimitsAskForLongerWaits) {
   auto c = h.base();
   c.rate_limit = 0.25;
   gm::fault_injector f(c);
-  EXPECT_FALSE(f.before(flora_request(), flora_list::name));
-  const auto r = f.before(flora_request(), flora_list::name);
+  EXPECT_FALSE(before<flora_list>(f, flora_request()));
+  const auto r = before<flora_list>(f, flora_request());
   ASSERT_TRUE(r);
   EXPECT_EQ(*r->header_value("Retry-After"), "4");
   EXPECT_EQ(*r->header_value("retry-after-ms"), "4000");
@@ -330,12 +346,12 @@ TEST(FaultInjector, DropRateMarksTheAnswerForTheHttpLayer) {
   auto c = h.base();
   c.drop_rate = 1.0;
   gm::fault_injector f(c);
-  const auto r = f.before(flora_request(), flora_list::name);
+  const auto r = before<flora_list>(f, flora_request());
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 0);
-  EXPECT_NE(r->header_value(gm::drop_header), nullptr);
+  EXPECT_EQ(r->disposition, gm::disposition::drop);
   EXPECT_EQ(f.counters().dropped, 1u);
-  EXPECT_FALSE(f.before(with_headers({{"Prefer", "code=429"}}), flora_list::name));
+  EXPECT_FALSE(before<flora_list>(f, with_headers({{"Prefer", "code=429"}})));
 }
 
 }  // namespace

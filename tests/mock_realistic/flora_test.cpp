@@ -268,3 +268,89 @@ TEST(RealisticFlora, AKeyThatOwnsNothingListsNothing) {
 }
 
 }  // namespace
+
+namespace {
+
+// GET /api/v1/runs/{runId} in realistic mode: every listed run's poll_url is the mock's own URL
+// for it, and the run it answers is the list's item, moving on as it is polled.
+
+gm::request from_host(std::string host) {
+  gm::request r;
+  r.headers.push_back({"Host", std::move(host)});
+  return r;
+}
+
+gm::answer ask_run(gm::store& s, const std::string& run_id, const gm::key_record& key = owner_key,
+                   const gm::request& raw = from_host("127.0.0.1:8080")) {
+  return ask<flora_run>(s, fl::get_run_query{}, key, fl::run_path{run_id}, raw);
+}
+
+fl::list_generations_response first_page(gm::store& s, std::int64_t limit, const gm::request& raw = from_host("127.0.0.1:8080")) {
+  fl::list_generations_query q;
+  q.limit = limit;
+  return strict_body<flora_list>(ask<flora_list>(s, q, owner_key, {}, raw));
+}
+
+TEST(RealisticFloraRuns, PollUrlIsTheMocksOwnUrlFromTheHost) {
+  auto store = gm::make_realistic_store(config(3, 40));
+  for (const auto& g : first_page(*store, 40).generations) {
+    ASSERT_TRUE(g.poll_url);
+    EXPECT_EQ(g.poll_url->text, "http://127.0.0.1:8080/api/v1/runs/" + g.run_id);
+  }
+  gm::request tls = from_host("mock.test:9443");
+  tls.scheme = "https";
+  for (const auto& g : first_page(*store, 5, tls).generations) EXPECT_EQ(g.poll_url->text, "https://mock.test:9443/api/v1/runs/" + g.run_id);
+}
+
+TEST(RealisticFloraRuns, TheRunAgreesWithItsListItem) {
+  auto store = gm::make_realistic_store(config(4, 60));
+  auto twin = gm::make_realistic_store(config(4, 60));
+  // Seen once by the list, once as a run, at the same step (each store is read once).
+  for (const auto& g : first_page(*store, 60).generations) {
+    const fl::run r = strict_body<flora_run>(ask_run(*twin, g.run_id));
+    EXPECT_EQ(r.run_id, g.run_id);
+    EXPECT_EQ(r.status, g.status);
+    EXPECT_EQ(r.progress, g.progress);
+    EXPECT_EQ(r.created_at, g.created_at);
+    EXPECT_EQ(r.started_at, g.started_at);
+    EXPECT_EQ(r.completed_at, g.completed_at);
+    EXPECT_EQ(r.charged_cost.has_value(), g.charged_cost.has_value());
+    EXPECT_EQ(r.error_code, g.error_code);
+    EXPECT_EQ(r.error_message, g.error_message);
+    EXPECT_EQ(r.outputs.has_value(), g.outputs.has_value());
+    if (r.outputs && g.outputs) {
+      EXPECT_EQ(r.outputs->size(), g.outputs->size());
+    }
+    ASSERT_TRUE(r.poll_url);
+    EXPECT_EQ(r.poll_url->text, g.poll_url->text);
+  }
+}
+
+TEST(RealisticFloraRuns, PollingARunningJobMovesItToItsEnd) {
+  auto store = gm::make_realistic_store(config(5, 80));
+  std::string running;
+  for (const auto& g : first_page(*store, 80).generations)
+    if (g.status == fl::run_status::pending || g.status == fl::run_status::running) running = g.run_id;
+  ASSERT_FALSE(running.empty()) << "some jobs start unfinished";
+  std::vector<fl::run> seen;
+  for (int i = 0; i < 10; ++i) seen.push_back(strict_body<flora_run>(ask_run(*store, running)));
+  ASSERT_TRUE(seen.back().status == fl::run_status::completed || seen.back().status == fl::run_status::failed);
+  for (std::size_t i = 1; i < seen.size(); ++i) EXPECT_GE(seen[i].progress, seen[i - 1].progress);
+  EXPECT_NE(seen.front().status, seen.back().status) << "each poll moves it one step";
+  // The list sees the same, finished, job now.
+  for (const auto& g : first_page(*store, 80).generations) {
+    if (g.run_id == running) {
+      EXPECT_EQ(g.status, seen.back().status);
+    }
+  }
+}
+
+TEST(RealisticFloraRuns, UnknownAndForeignRunsAreNotFound) {
+  auto store = gm::make_realistic_store(config(6, 10));
+  const std::string some = first_page(*store, 1).generations.at(0).run_id;
+  EXPECT_EQ(ask_run(*store, "run_nope").what, gm::answer::kind::not_found);
+  EXPECT_EQ(ask_run(*store, some, other_key).what, gm::answer::kind::not_found);
+  EXPECT_EQ(ask_run(*store, some, second_owner).what, gm::answer::kind::reply);
+}
+
+}  // namespace

@@ -17,6 +17,7 @@ namespace gm = genwire::mock;
 using diffio_list = genwire::diffio::list_project_generations_endpoint;
 using diffio_progress = genwire::diffio::get_generation_progress_endpoint;
 using flora_list = genwire::flora::list_generations_endpoint;
+using flora_run = genwire::flora::get_run_endpoint;
 using depicta_list = genwire::depicta::list_jobs_endpoint;
 using hedra_list = genwire::hedra::list_generations_endpoint;
 
@@ -25,12 +26,13 @@ inline const gm::key_record other_key{"gw_test_other", true, true, false};
 // A second key that owns the data (as a --config key may): same jobs, its own cursors.
 inline const gm::key_record second_owner{"cfg_owner", true, true, true};
 
-// The store's answer to D's request `rq` from `key`, as the server would ask for it.
+// The store's answer to D's request `rq` (with path parameters `path`) from `key`, as the server
+// would ask for it; `raw` is the HTTP request it came in (its Host names the mock's origin).
 template <class D>
-gm::answer ask(gm::store& s, const typename D::request& rq, const gm::key_record& key = owner_key) {
+gm::answer ask(gm::store& s, const typename D::request& rq, const gm::key_record& key = owner_key,
+               const genwire::path_params_t<D>& path = {}, const gm::request& raw = {}) {
   const gm::caller who{&key};
-  const gm::request raw;
-  const gm::any_request any{std::in_place_type<gm::typed_request<D>>, gm::typed_request<D>{&rq, &who, &raw}};
+  const gm::any_request any{std::in_place_type<gm::typed_request<D>>, gm::typed_request<D>{&rq, &who, &raw, &path}};
   return s.find(any);
 }
 

@@ -83,6 +83,40 @@ std::string flora_path(const fl::list_generations_query& q) {
   return std::string(flora_list::path) + "?" + *genwire::encode_query(q);
 }
 
+// Every listed run's poll_url is the mock's own URL: a client follows it as it is and polls the
+// run to its end over HTTP.
+TEST(RealisticServer, FloraPollUrlIsFollowedToTheEndOverHttp) {
+  live m(gm::make_realistic_store(config(8, 50)));
+  auto r = m.get(std::string(flora_list::path) + "?limit=50");
+  ASSERT_TRUE(r);
+  auto page = genwire::decode<fl::list_generations_response, genwire::strict>(r->body);
+  ASSERT_TRUE(page) << page.error().message();
+  const std::string origin = "http://127.0.0.1:" + std::to_string(m.srv.port());
+  const fl::generation* open = nullptr;
+  for (const auto& g : page->generations) {
+    ASSERT_TRUE(g.poll_url);
+    EXPECT_EQ(g.poll_url->text, origin + "/api/v1/runs/" + g.run_id);
+    if (g.status == fl::run_status::running || g.status == fl::run_status::pending) open = &g;
+  }
+  ASSERT_NE(open, nullptr);
+  const std::string path = open->poll_url->text.substr(origin.size());
+  fl::run last{};
+  for (int i = 0; i < 10; ++i) {
+    auto run = m.get(path);
+    ASSERT_TRUE(run);
+    ASSERT_EQ(run->status, 200) << run->body;
+    EXPECT_TRUE(run->get_header_value("request-id").starts_with("req_"));
+    auto decoded = genwire::decode<fl::run, genwire::strict>(run->body);
+    ASSERT_TRUE(decoded) << decoded.error().message();
+    last = *decoded;
+    EXPECT_EQ(last.run_id, open->run_id);
+  }
+  EXPECT_TRUE(last.status == fl::run_status::completed || last.status == fl::run_status::failed);
+  auto missing = m.get("/api/v1/runs/run_missing");
+  ASSERT_TRUE(missing);
+  EXPECT_EQ(missing->status, 404);
+}
+
 TEST(RealisticServer, FloraWalkOverHttp) {
   live m(gm::make_realistic_store(config(5, 73)));
   fl::list_generations_query q;

@@ -115,6 +115,14 @@ struct path_params_of<D> {
 template <class D>
 using path_params_t = typename detail::path_params_of<D>::type;
 
+// A concrete path of a request to D: its `example_path` (required when the path has parameters:
+// "/api/v1/runs/run_abc123", the documented examples' resource), else its path.
+template <class D>
+constexpr std::string_view example_path_of() noexcept {
+  if constexpr (requires { D::example_path; }) return D::example_path;
+  else return D::path;
+}
+
 // What every descriptor provides; checked with a concept so a new endpoint that forgets a piece
 // fails to compile where it is listed.
 template <class D>
@@ -136,6 +144,13 @@ concept endpoint_descriptor = requires {
 template <endpoint_descriptor... Ds>
 struct endpoint_list {
   static constexpr std::size_t size = sizeof...(Ds);
+  // D's position in the list (size when D is not in it).
+  template <class D>
+  static constexpr std::size_t index_of = [] {
+    std::size_t i = 0, found = sizeof...(Ds);
+    ((std::is_same_v<D, Ds> && found == sizeof...(Ds) ? (found = i) : 0, ++i), ...);
+    return found;
+  }();
   // Calls f.template operator()<D>() for each descriptor, in order.
   template <class F>
   static constexpr void for_each(F&& f) {

@@ -130,10 +130,13 @@ result<std::string> encode_path(std::string_view templ, const P& params) {
   return out;
 }
 
-// Whether every descriptor's path names exactly its path_params' keys (endpoints.hpp asserts it).
+// Whether every descriptor's path names exactly its path_params' keys, and its example path is one
+// of its paths (endpoints.hpp asserts it).
 template <class... Ds>
 constexpr bool paths_declare_params(const endpoint_list<Ds...>*) {
-  return (path_declares<path_params_t<Ds>>(Ds::path) && ...);
+  return ((path_declares<path_params_t<Ds>>(Ds::path) && path_matches(Ds::path, example_path_of<Ds>()) &&
+           example_path_of<Ds>().find('{') == std::string_view::npos) &&
+          ...);
 }
 
 // The path of a request to D: D::path with its parameters filled in.

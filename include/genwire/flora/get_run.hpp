@@ -110,6 +110,8 @@ struct get_run_endpoint {
   static constexpr std::string_view base_url = genwire::flora::base_url;
   static constexpr genwire::request_location request_in = genwire::request_location::query_string;
   using path_params = run_path;
+  // The documented examples' run.
+  static constexpr std::string_view example_path = example_run_path;
   using request = get_run_query;
   using response = run;
   using error = error_envelope;

@@ -1,4 +1,4 @@
-// Opaque, tamper-evident page cursors (FLORA's `meta.next_cursor`): base64url of
+// Opaque, tamper-evident page cursors (a list's next-page cursor): base64url of
 // {"offset":N,"sig":"<hex>"}, where sig is a SipHash-2-4 of the position and the cursor's scope
 // (caller and filters), keyed from the seed. A cursor edited by hand, minted under another seed,
 // or passed back with other filters or another key does not open.

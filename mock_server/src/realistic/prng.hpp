@@ -25,7 +25,7 @@ constexpr std::uint64_t mix(std::uint64_t seed, std::uint64_t tag) noexcept {
   return splitmix64(s);
 }
 
-// A tag from a short name ("flora"), FNV-1a.
+// A tag from a short name (a provider's), FNV-1a.
 constexpr std::uint64_t tag_of(std::string_view name) noexcept {
   std::uint64_t h = 0xcbf29ce484222325ULL;
   for (char c : name) {

@@ -28,7 +28,7 @@ struct journal_entry {
   std::optional<std::string> body_base64;
   bool body_truncated = false;  // only the first journal::max_body_bytes are kept
   int status = 0;
-  std::string endpoint;  // "flora.list_generations"; "" for admin, unknown paths and broken requests
+  std::string endpoint;  // the descriptor's name; "" for admin, unknown paths and broken requests
 };
 
 // What GET /__admin/requests answers: oldest first.
@@ -77,8 +77,5 @@ class journal {
   std::size_t next_ = 0;
   std::uint64_t recorded_ = 0;
 };
-
-// Text with every invalid UTF-8 byte replaced by U+FFFD, so genwire::encode always accepts it.
-std::string utf8_safe(std::string_view s);
 
 }  // namespace genwire::mock

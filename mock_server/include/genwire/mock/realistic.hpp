@@ -36,17 +36,9 @@ using ms_clock = std::function<std::chrono::milliseconds()>;
 
 struct realistic_config {
   std::uint64_t seed = 1;
-  std::size_t items = 300;    // jobs per provider (Diffio: generations, spread over several projects)
+  std::size_t items = 300;    // jobs per provider (spread over its projects where it has them)
   std::uint64_t step_ms = 0;  // every step_ms, every unfinished job advances one step; 0: only polls move jobs
   ms_clock clock{};
-};
-
-// One provider's store, as GET /__admin/state shows it.
-struct realistic_store_size {
-  std::string provider;
-  std::size_t jobs = 0;
-  std::size_t finished = 0;                           // jobs in a terminal state now
-  std::optional<std::vector<std::string>> projects;  // Diffio: the project ids a client lists with
 };
 
 struct realistic_summary {
@@ -67,9 +59,10 @@ class realistic_store final : public store {
   realistic_store& operator=(const realistic_store&) = delete;
 
   answer find(const any_request& request) override;
-
+  [[nodiscard]] store_state state() const override;
   // Back to the seeded state: every job at its initial step, the clock restarted.
-  void reset();
+  void reset() override;
+
   [[nodiscard]] realistic_summary summary() const;
   [[nodiscard]] const realistic_config& config() const noexcept;
 
@@ -95,15 +88,24 @@ struct fault_config {
   std::function<void(std::chrono::milliseconds)> sleep{};  // null: std::this_thread::sleep_for
 };
 
-// A response carrying this header is not sent: the HTTP layer closes the connection instead.
-// server::handle() returns it as is (status 0), so in-process tests can see the drop.
-inline constexpr std::string_view drop_header = "X-Genwire-Internal-Drop";
-
 struct fault_counters {
   std::uint64_t delayed = 0;
   std::uint64_t failed = 0;
   std::uint64_t rate_limited = 0;
   std::uint64_t dropped = 0;
+};
+
+namespace detail {
+struct prepared_endpoint;
+struct preferences;
+}  // namespace detail
+
+// What the fault injector decided for one request.
+struct fault_decision {
+  std::chrono::milliseconds delay{0};  // wait this long before the answer goes out (latency)
+  // Instead of the endpoint's answer: a documented retryable status, a 429, a dropped connection
+  // (disposition::drop), or a marked mock error for a bad `Prefer: latency`.
+  std::optional<response> answer;
 };
 
 // Runs before an endpoint handles a request. Thread-safe.
@@ -114,10 +116,11 @@ class fault_injector {
   fault_injector(const fault_injector&) = delete;
   fault_injector& operator=(const fault_injector&) = delete;
 
-  // Waits for the request's latency, then decides: nullopt (answer normally) or the fault's answer
-  // (a documented retryable status, a 429, a drop, or a marked mock error for a bad
-  // `Prefer: latency`). `endpoint` is the descriptor's name ("flora.list_generations").
-  std::optional<response> before(const request& rq, std::string_view endpoint);
+  // The latency and the fault (if any) for a request to `endpoint`, whose Prefer header is `prefer`.
+  // The router prepares both once per request.
+  fault_decision before(const request& rq, const detail::prepared_endpoint& endpoint, const detail::preferences& prefer);
+  // Waits `d` with the configured sleeper (std::this_thread::sleep_for unless the config says).
+  void wait(std::chrono::milliseconds d) const;
 
   // Refills every bucket, restarts the random sequence and zeroes the counters.
   void reset();

@@ -20,7 +20,7 @@
 
 #include "http.hpp"
 #include "journal.hpp"
-#include "keys.hpp"
+#include "api_keys.hpp"
 #include "store.hpp"
 
 namespace genwire::mock {
@@ -36,7 +36,7 @@ inline constexpr std::string_view mock_error_header = "X-Genwire-Mock-Error";
 struct server_config {
   std::string host = "127.0.0.1";
   int port = 0;                         // 0: a free port, see server::port()
-  std::vector<std::string> providers;   // serve only these ("diffio", "flora", ...); empty: all
+  std::vector<std::string> providers;   // serve only these (descriptors' provider names); empty: all
   bool builtin_keys = true;             // gw_test_read, gw_test_inactive, gw_test_noread, gw_test_other
   std::vector<key_record> keys;         // more keys (a later entry with the same key wins)
   std::size_t journal_capacity = 1000;  // 0: no journal

@@ -6,15 +6,17 @@
 // routing, auth, validation or the providers' error bodies.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include <genwire/endpoints.hpp>
 
+#include "api_keys.hpp"
 #include "http.hpp"
-#include "keys.hpp"
 
 namespace genwire::mock {
 
@@ -23,13 +25,14 @@ struct caller {
   const key_record* key = nullptr;
 };
 
-// A request to endpoint D, already decoded with D's own request type.
+// A request to endpoint D, already decoded with D's own request type (and its path parameters).
 template <genwire::endpoint_descriptor D>
 struct typed_request {
   using descriptor = D;
   const typename D::request* value = nullptr;
   const caller* who = nullptr;
   const request* raw = nullptr;  // the HTTP request as received (headers, raw query, body)
+  const genwire::path_params_t<D>* path = nullptr;  // the `{name}` segments of D::path, decoded
 };
 
 namespace detail {
@@ -42,7 +45,7 @@ struct any_request_of<genwire::endpoint_list<Ds...>> {
 }  // namespace detail
 
 // One alternative per descriptor in genwire::all_endpoints:
-//   if (auto* r = std::get_if<typed_request<genwire::flora::list_generations_endpoint>>(&req)) ...
+//   if (auto* r = std::get_if<typed_request<SomeEndpoint>>(&req)) ...
 using any_request = detail::any_request_of<genwire::all_endpoints>::type;
 
 // A store's answer.
@@ -58,11 +61,32 @@ struct answer {
   std::string body;  // JSON text, encoded by the store (ideally once, ahead of time)
 };
 
+// One provider's data, as GET /__admin/state shows it.
+struct realistic_store_size {
+  std::string provider;
+  std::size_t jobs = 0;
+  std::size_t finished = 0;                           // jobs in a terminal state now
+  std::optional<std::vector<std::string>> projects;  // where the provider has projects: the ids a client lists with
+};
+
+// What GET /__admin/state says about a store.
+struct store_state {
+  std::string data = "custom";  // "documented", "realistic", or "custom" for a store of the user's own
+  std::optional<std::uint64_t> seed;
+  std::optional<std::size_t> items;
+  std::optional<std::uint64_t> step_ms;
+  std::optional<std::uint64_t> clock_steps;
+  std::vector<realistic_store_size> stores;
+};
+
 class store {
  public:
   virtual ~store() = default;
   // Called concurrently from the server's worker threads.
   virtual answer find(const any_request& request) = 0;
+  // For GET /__admin/state and POST /__admin/reset; a store of the user's own needs neither.
+  [[nodiscard]] virtual store_state state() const { return {}; }
+  virtual void reset() {}
 };
 
 }  // namespace genwire::mock

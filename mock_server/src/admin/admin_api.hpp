@@ -1,0 +1,36 @@
+// The admin API under /__admin/ (never journaled): the endpoint list, the request journal, the
+// data and fault state, and a reset. Generic: it reads the endpoint table, the store and the fault
+// injector through their interfaces. Internal to genwire_mock.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <genwire/mock/journal.hpp>
+#include <genwire/mock/realistic.hpp>
+#include <genwire/mock/store.hpp>
+
+#include "../routing/endpoint_table.hpp"
+
+namespace genwire::mock::detail {
+
+inline constexpr std::string_view admin_prefix = "/__admin/";
+
+class admin_api {
+ public:
+  admin_api(const endpoint_table& table, genwire::mock::journal& journal, store& data, fault_injector& faults);
+
+  // A request whose path starts with admin_prefix.
+  [[nodiscard]] response handle(const request& rq) const;
+
+ private:
+  [[nodiscard]] response state() const;
+
+  genwire::mock::journal& journal_;
+  store& data_;
+  fault_injector& faults_;
+  std::string endpoints_json_;  // GET /__admin/endpoints never changes: encoded once
+};
+
+}  // namespace genwire::mock::detail

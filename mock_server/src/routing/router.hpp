@@ -1,0 +1,45 @@
+// The socket-free server: one request in, one answer out, each step once. The admin API answers
+// /__admin/*; any other path is matched to its prepared endpoint, whose Prefer header is read once;
+// the fault injector decides from that entry (latency, a failure, a 429, a drop); else the
+// endpoint's route answers (method, Prefer, auth, decoding, the store); then the provider's
+// policy decorates the answer and the journal records it. server::handle and the HTTP adapter both
+// call it. Internal to genwire_mock.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <genwire/mock/realistic.hpp>
+#include <genwire/mock/server.hpp>
+
+#include "../admin/admin_api.hpp"
+#include "endpoint_table.hpp"
+
+namespace genwire::mock::detail {
+
+class router {
+ public:
+  explicit router(const server_config& config);
+
+  // Any request; never throws.
+  response handle(const request& rq) noexcept;
+  // A request the HTTP layer refused before routing (413 body too large, 414 URI too long, 400
+  // malformed request line or headers): `status` is that refusal, `rq` whatever was parsed.
+  response transport_error(int status, const request& rq) noexcept;
+
+  [[nodiscard]] genwire::mock::journal& journal() noexcept { return journal_; }
+
+ private:
+  response dispatch(const request& rq, const route*& matched);
+  void record(const request& rq, const response& r, const route* matched) noexcept;
+
+  endpoint_table table_;
+  key_table keys_;
+  std::shared_ptr<store> data_;
+  std::shared_ptr<fault_injector> faults_;
+  genwire::mock::journal journal_;
+  admin_api admin_;
+};
+
+}  // namespace genwire::mock::detail
