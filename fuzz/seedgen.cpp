@@ -29,7 +29,7 @@
 #include "synthetic.hpp"
 
 #if GENWIRE_FUZZ_HAVE_MOCK
-#include <genwire/mock/keys.hpp>
+#include <genwire/mock/api_keys.hpp>
 #include <genwire/mock/server.hpp>
 #endif
 

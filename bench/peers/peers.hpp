@@ -17,6 +17,7 @@
   X(bench::plain::diffio::error_envelope)      \
   X(bench::plain::diffio::progress_response)   \
   X(bench::plain::flora::list_response)        \
+  X(bench::plain::flora::run_response)         \
   X(bench::plain::flora::error_envelope)       \
   X(bench::plain::depicta::list_response)      \
   X(bench::plain::depicta::error_envelope)     \

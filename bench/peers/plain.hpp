@@ -141,6 +141,24 @@ struct list_response {
 };
 BOOST_DESCRIBE_STRUCT(list_response, (), (generations, meta))
 
+// flora get_run
+struct run_response {
+  double created_at = 0;
+  double progress = 0;
+  std::string run_id;
+  run_status status{};
+  std::optional<double> charged_cost;
+  std::optional<double> completed_at;
+  ostr error_code;
+  ostr error_message;
+  std::optional<std::vector<output>> outputs;
+  ostr poll_url;
+  std::optional<double> started_at;
+};
+BOOST_DESCRIBE_STRUCT(run_response, (),
+                      (created_at, progress, run_id, status, charged_cost, completed_at, error_code, error_message,
+                       outputs, poll_url, started_at))
+
 struct field_error {
   std::string field;
   std::string message;

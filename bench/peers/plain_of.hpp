@@ -33,6 +33,10 @@ struct plain_of<genwire::flora::list_generations_response> {
   using type = plain::flora::list_response;
 };
 template <>
+struct plain_of<genwire::flora::run> {
+  using type = plain::flora::run_response;
+};
+template <>
 struct plain_of<genwire::flora::error_envelope> {
   using type = plain::flora::error_envelope;
 };

@@ -1,6 +1,23 @@
 // genwire/endpoints.hpp: the one list of every endpoint genwire models. The mock server, the tests,
-// the fuzz targets, the benchmarks and the `genwire` tool iterate it; adding an endpoint is one
-// header in its provider's folder and one line here.
+// the fuzz targets, the benchmarks and the `genwire` tool iterate it.
+//
+// Adding an endpoint of a provider genwire has:
+//   1. its model header in include/genwire/<provider>/ (request, response and error types, and a
+//      descriptor: name, provider, method, path (with {key} segments and an example_path when it
+//      has path parameters, declared by a `path_params` struct), base_url, request_in, auth, status
+//      table, examples), included from include/genwire/<provider>.hpp;
+//   2. one line in the list below;
+//   3. its mock binding, endpoint_binding<D>, in mock_server/src/providers/<provider>/ (its
+//      documented replay and its realistic data), and a plain mirror of its response for the
+//      benchmarks' peers (bench/peers/plain.hpp, plain_of.hpp);
+//   4. its tests.
+// Everything else (routes, Prefer, auth, validation, faults, the admin API, the CLI, the fuzz
+// targets and seeds) follows from the list; a forgotten binding, mirror or test table is a compile
+// error where it is missing.
+// Adding a provider: a folder include/genwire/<provider>/ with its common pieces and endpoints, its
+// umbrella header included below, and mock_server/src/providers/<provider>/ (binding.hpp with its
+// provider binding, policy.cpp, data.cpp) listed in mock_server/src/providers/bindings.hpp and
+// mock_server/CMakeLists.txt.
 #pragma once
 
 #include "core/endpoint.hpp"

@@ -75,7 +75,7 @@ TEST(RealisticDiffio, UnknownAndForeignResourcesAreRefused) {
   EXPECT_EQ(ask<diffio_progress>(*store, {generation, project}).status, 200);
 }
 
-// Checks one progress answer against the seed's stage rules; returns the stages in order.
+// Checks one progress answer against the progress page's stage rules; returns the stages in order.
 std::vector<const dif::stage*> check_rules(const dif::get_generation_progress_response& r) {
   std::vector<const dif::stage*> stages;
   EXPECT_TRUE(r.pre_processing && r.inference);

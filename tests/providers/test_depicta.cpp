@@ -1,4 +1,4 @@
-// Depicta GET /v1/jobs (seed 003): models, composed examples, status table, query codec and
+// Depicta GET /v1/jobs (its reference page): models, composed examples, status table, query codec and
 // summarize(). Every body here is composed by genwire (the page prints none).
 #include <gtest/gtest.h>
 
@@ -56,7 +56,7 @@ TEST(DepictaDescriptor, Identity) {
 }
 
 TEST(DepictaDescriptor, StatusTableMatchesSeed) {
-  // The seed's thirteen response sections, in order, with the page's own titles.
+  // The reference page's thirteen response sections, in order, with the page's own titles.
   const std::vector<int> codes{200, 400, 401, 402, 403, 404, 409, 422, 429, 451, 500, 502, 503};
   const std::vector<std::string_view> meanings{"OK",
                                                "Bad Request",

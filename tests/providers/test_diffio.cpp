@@ -1,4 +1,4 @@
-// Diffio models (seeds 000 list_project_generations and 001 get_generation_progress).
+// Diffio models (the list_project_generations and get_generation_progress pages).
 #include <gtest/gtest.h>
 
 #include <initializer_list>

@@ -1,4 +1,4 @@
-// FLORA models (seed 002, GET /api/v1/generations).
+// FLORA models (GET /api/v1/generations, and GET /api/v1/runs/{runId}).
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -49,7 +49,7 @@ TEST(FloraDescriptor, ListGenerations) {
 // ---- status table --------------------------------------------------------------------------
 
 TEST(FloraStatusTable, MatchesSeedCodeForCode) {
-  // Seed 002: the 200 example, then 8 error examples whose codes PROVIDERS.md gives in order.
+  // The list page: the 200 example, then 8 error examples whose codes the errors page gives in order.
   const std::vector<int> codes = page_codes_of<ep>();
   EXPECT_EQ(codes, (std::vector<int>{200, 400, 401, 402, 403, 404, 409, 429, 500}));
   using T = genwire::treatment;
@@ -57,7 +57,7 @@ TEST(FloraStatusTable, MatchesSeedCodeForCode) {
   const std::vector<T> treat{T::complete,         T::client_error,     T::auth_error,   T::client_error, T::permission_error,
                              T::missing_resource, T::client_error,     T::retryable,    T::retryable};
   for (std::size_t i = 0; i < treat.size(); ++i) EXPECT_EQ(ep::statuses[i].treat, treat[i]) << ep::statuses[i].code;
-  // The body each row answers with is the seed's example for that code, and its error code matches.
+  // The body each row answers with is the list page's example for that code, and its error code matches.
   const std::vector<std::pair<std::string_view, std::string_view>> bodies{
       {fl::example_response, ""},
       {fl::example_error_400, "input_validation_error"},
@@ -243,7 +243,7 @@ TEST(FloraPresence, OptionalKeys) {
 }
 
 TEST(FloraPresence, NextCursorMayBeAbsentOrNull) {
-  // Decision (seed: required string; SDK: optional string|null): the last page decodes either way.
+  // Decision (list page: required string; SDK: optional string|null): the last page decodes either way.
   for (auto text :
        {without(fl::example_response, "meta.next_cursor"), edited(fl::example_response, "meta.next_cursor", "null")}) {
     auto r = genwire::decode<page>(text);
@@ -256,7 +256,7 @@ TEST(FloraPresence, NextCursorMayBeAbsentOrNull) {
 }
 
 TEST(FloraPresence, ModelIdMayBeNullButNotEmpty) {
-  // Decision (seed: minLength 1; SDK: string|null).
+  // Decision (list page: minLength 1; SDK: string|null).
   const auto null_id = edited(fl::example_response, "generations[0].model.model_id", "null");
   auto r = genwire::decode<page>(null_id);
   ASSERT_TRUE(r.has_value());
@@ -330,7 +330,7 @@ TEST(FloraEnums, ErrorCodeIsOpen) {
   EXPECT_EQ(e->error.code.unknown_text(), "payment_required");
   EXPECT_TRUE(round_trips<fl::error_envelope>(text));
   EXPECT_TRUE((fails_at<fl::error_envelope, genwire::strict>(text, "error.code", genwire::errc::unknown_enum)));
-  // The errors page's codes beyond the seed are known.
+  // The errors page's codes beyond the list page's are known.
   for (std::string c : {"invalid_json", "invalid_api_key", "service_unavailable"})
     EXPECT_TRUE((genwire::decode<fl::error_envelope, genwire::strict>(R"({"error":{"code":")" + c + R"(","message":"m"}})")).has_value()) << c;
 }

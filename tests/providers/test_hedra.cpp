@@ -1,4 +1,4 @@
-// Hedra GET /web-app/public/generations (seed 004 + the published OpenAPI): models, the seed's
+// Hedra GET /web-app/public/generations (its reference page + the published OpenAPI): models, the page's
 // example and its strict-mode defects, bounding_box_target's two forms, the 422 body, the query
 // codec and summarize().
 #include <gtest/gtest.h>
@@ -56,7 +56,7 @@ TEST(HedraDescriptor, Identity) {
 }
 
 TEST(HedraDescriptor, StatusTableMatchesSeed) {
-  // 200 (seed) and 422 (the OpenAPI's only declared error).
+  // 200 (the reference page) and 422 (the OpenAPI's only declared error).
   const std::vector<int> codes{200, 422};
   ASSERT_EQ(endpoint::statuses.size(), codes.size());
   for (std::size_t i = 0; i < codes.size(); ++i) EXPECT_EQ(endpoint::statuses[i].code, codes[i]);
@@ -137,7 +137,7 @@ TEST(HedraExamples, SeedExampleValues) {
   EXPECT_EQ((**v.duration_ms), 123);
   ASSERT_TRUE(v.bounding_box_target && *v.bounding_box_target);
   const hd::normalized_point& point = **v.bounding_box_target;
-  ASSERT_EQ(point.index(), 1u);  // the seed's object form
+  ASSERT_EQ(point.index(), 1u);  // the page's object form
   EXPECT_DOUBLE_EQ(std::get<hd::normalized_point_object>(point).x0.value, 0.5);
   EXPECT_DOUBLE_EQ(std::get<hd::normalized_point_object>(point).x1.value, 0.5);
   EXPECT_EQ(**v.character_orientation, hd::orientation::video);
@@ -177,7 +177,7 @@ TEST(HedraExamples, SeedExampleValues) {
   EXPECT_EQ(**g.error_message, "<string>");
 }
 
-// The seed's example against the OpenAPI, field by field. Default rules accept it as documented;
+// The reference page's example against the OpenAPI, field by field. Default rules accept it as documented;
 // strict rules report each value that breaks its declared format (decoding stops at the first
 // defect, so each is fixed in turn and the next one must be the following entry).
 TEST(HedraExamples, StrictDefectsOfTheSeedExample) {
@@ -318,7 +318,7 @@ TEST(HedraBoundingBox, Violations) {
   // Strict: an extra key in the object form.
   EXPECT_TRUE((fails_at<hd::video_inputs, genwire::strict>(R"({"text_prompt":"x","bounding_box_target":{"[0]":0,"[1]":0,"[2]":0}})",
                                                           R"(bounding_box_target["[2]"])", errc::unknown_key)));
-  // Inside the seed's example.
+  // Inside the page's example.
   EXPECT_TRUE(fails_at<response>(
       edited(hd::example_response, R"(data[0].input.generated_video_inputs.bounding_box_target["[1]"])", "7"),
       R"(data[0].input.generated_video_inputs.bounding_box_target["[1]"])", errc::out_of_range));
@@ -413,7 +413,7 @@ TEST(HedraResponse, ConstraintsReportOutOfRange) {
   // The edges pass.
   for (std::string_view v : {"1", "8"})
     EXPECT_TRUE(genwire::decode<response>(edited(hd::example_response, "data[0].input.batch_size", v)));
-  // progress: documented "Between 0-1" but undeclared, and the seed's example sends 123.
+  // progress: documented "Between 0-1" but undeclared, and the page's example sends 123.
   for (std::string_view v : {"123", "-1", "0", "1", "0.5", "100"}) {
     SCOPED_TRACE(v);
     EXPECT_TRUE(round_trips<response>(edited(hd::example_response_variants, "data[0].progress", v)));
@@ -441,7 +441,7 @@ TEST(HedraResponse, OpenEnumsKeepUnknownValues) {
   ASSERT_TRUE(r);
   EXPECT_FALSE(r->data[0].status.known());
   EXPECT_EQ(r->data[0].status.unknown_text(), "cancelled");
-  // Every documented status, including pending (PROVIDERS.md), is known in strict mode.
+  // Every documented status, including pending (docs/providers-hedra.md), is known in strict mode.
   for (std::string_view s : {"complete", "error", "processing", "queued", "finalizing", "pending"}) {
     auto one = genwire::decode<response, genwire::strict>(
         edited(hd::example_response_variants, "data[0].status", "\"" + std::string(s) + "\""));
@@ -629,7 +629,7 @@ TEST(HedraQuery, RejectsBadValues) {
   EXPECT_TRUE((query_fails_at<q, genwire::strict>("created_before=yesterday", "created_before", errc::format)));
   EXPECT_TRUE((query_fails_at<q, genwire::strict>("created_after=2025-06-01", "created_after", errc::format)));
   EXPECT_TRUE((query_fails_at<q, genwire::strict>("agent_thread_id=abc", "agent_thread_id", errc::format)));
-  // The seed's nested paging_params is not how paging travels: unknown in strict mode.
+  // The reference page's nested paging_params is not how paging travels: unknown in strict mode.
   EXPECT_TRUE(genwire::decode_query<q>("paging_params=x"));
   EXPECT_TRUE((query_fails_at<q, genwire::strict>("paging_params=x", "paging_params", errc::unknown_key)));
   // The encoder re-checks bounds.
@@ -664,7 +664,7 @@ TEST(HedraSummary, MapsEveryStatus) {
 }
 
 TEST(HedraSummary, FieldsFromExamples) {
-  // The seed's example: progress 123 clamped, "<string>" time skipped.
+  // The reference page's example: progress 123 clamped, "<string>" time skipped.
   const genwire::job_summary seed = summarize(decoded(hd::example_response).data[0]);  // found by ADL too
   EXPECT_EQ(seed.id, "3c90c3cc-0d44-4b50-8888-8dd25736052a");
   EXPECT_EQ(seed.state, genwire::job_state::succeeded);

@@ -42,7 +42,7 @@ struct project {
 };
 
 struct job {
-  std::string id;  // generation_id and run_id (the seed's example has them equal)
+  std::string id;  // generation_id and run_id (the list page's example has them equal)
   std::size_t project = 0;
   millis created = 0;
   millis span = 0;  // synthetic time between two steps
@@ -228,7 +228,7 @@ answer endpoint_binding<fl::list_generations_endpoint>::realistic(flora_mock::da
   items.reserve(page.size());
   for (std::size_t i : page) items.push_back(&d.item(d.jobs[i], v.clock_steps, v.origin));
   fl::page_meta meta;
-  // Decision: the last page's next_cursor is "": the seed requires a string, the SDK stops on a falsy one.
+  // Decision: the last page's next_cursor is "": the list page requires a string, the SDK stops on a falsy one.
   meta.next_cursor = genwire::nullable<std::string>(more ? d.signer.make(next, scope) : std::string());
   meta.total_estimate = genwire::at_least<double, 0>(static_cast<double>(total));
   auto meta_text = genwire::encode(meta);
