@@ -37,8 +37,14 @@ Serves every endpoint of genwire::all_endpoints at its real path (providers: )" 
   --provider NAME    serve only this provider (repeat, or comma-separate)
   --config FILE      more API keys: {"keys":[{"key":"...","active":true,"read":true,"owns_examples":true}]}
   --journal N        keep the last N requests for GET /__admin/requests (default 1000; 0: off)
-  --threads N        worker threads, one per open connection (default max(128, 8 x CPUs))
+  --threads N        worker threads, each answering one complete request at a time
+                     (default max(128, 8 x CPUs)); idle and slow connections hold none
+  --max-connections N  connections open at once; more are closed at once (default 4096)
+  --header-timeout-ms MS  a whole request must arrive within MS of its first byte, else the
+                     connection is closed (default 10000)
   --max-body BYTES   largest request body (default 1048576)
+  --tls-cert FILE    serve HTTPS with this PEM certificate (needs --tls-key)
+  --tls-key FILE     the certificate's PEM private key
   --quiet            no per-request log line
   --help             this text
 
@@ -100,8 +106,19 @@ genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
     } else if (arg == "--threads") {
       c.threads = number<std::size_t>(arg, value());
       if (c.threads == 0) throw usage_error{"--threads: must be at least 1"};
+    } else if (arg == "--max-connections") {
+      c.max_connections = number<std::size_t>(arg, value());
+      if (c.max_connections == 0) throw usage_error{"--max-connections: must be at least 1"};
+    } else if (arg == "--header-timeout-ms") {
+      const auto ms = number<long long>(arg, value());
+      if (ms < 1 || ms > 3'600'000) throw usage_error{"--header-timeout-ms: must be 1..3600000"};
+      c.header_timeout = std::chrono::milliseconds(ms);
     } else if (arg == "--max-body") {
       c.max_body_bytes = number<std::size_t>(arg, value());
+    } else if (arg == "--tls-cert") {
+      c.tls_cert_file = std::string(value());
+    } else if (arg == "--tls-key") {
+      c.tls_key_file = std::string(value());
     } else if (arg == "--quiet" || arg == "-q") {
       quiet = true;
     } else if (genwire::mock::is_realistic_flag(arg)) {
@@ -114,6 +131,7 @@ genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
       throw usage_error{"unknown option " + std::string(arg)};
     }
   }
+  if (c.tls_cert_file.empty() != c.tls_key_file.empty()) throw usage_error{"--tls-cert and --tls-key go together"};
   genwire::mock::apply_realistic_options(c, realistic);
   return c;
 }
@@ -154,7 +172,7 @@ int main(int argc, char** argv) {
     std::printf("genwire-mock listening on %s\n", srv.base_url().c_str());
     std::printf("keys: gw_test_read (read, owns the examples), gw_test_other (owns nothing), "
                 "gw_test_inactive, gw_test_noread; admin: /__admin/endpoints, /__admin/requests, "
-                "/__admin/state, /__admin/reset\n");
+                "/__admin/state, /__admin/stats, /__admin/reset\n");
     std::fflush(stdout);
     int sig = 0;
     sigwait(&stop_signals, &sig);

@@ -16,47 +16,9 @@
 namespace {
 
 using mock_test::live_mock;
+using mock_test::raw_conn;
 
 // A raw TCP connection to the mock, for what no well-behaved HTTP client sends.
-class raw_conn {
- public:
-  explicit raw_conn(int port) : fd_(::socket(AF_INET, SOCK_STREAM, 0)) {
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<std::uint16_t>(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-  }
-  ~raw_conn() { ::close(fd_); }
-  raw_conn(const raw_conn&) = delete;
-  raw_conn& operator=(const raw_conn&) = delete;
-
-  [[nodiscard]] bool connected() const { return connected_; }
-  void send(std::string_view s) { (void)::send(fd_, s.data(), s.size(), MSG_NOSIGNAL); }
-  // Everything until the peer closes or `within` passes; `closed` tells which.
-  std::string read_all(std::chrono::milliseconds within, bool& closed) {
-    std::string out;
-    closed = false;
-    const auto until = std::chrono::steady_clock::now() + within;
-    for (;;) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now());
-      if (left.count() <= 0) return out;
-      pollfd p{fd_, POLLIN, 0};
-      if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return out;
-      char buf[4096];
-      const auto n = ::recv(fd_, buf, sizeof buf, 0);
-      if (n <= 0) {
-        closed = true;
-        return out;
-      }
-      out.append(buf, static_cast<std::size_t>(n));
-    }
-  }
-
- private:
-  int fd_;
-  bool connected_ = false;
-};
 
 TEST(MockRobustness, GarbageRequestLineGetsAMarked400) {
   live_mock m;
@@ -100,7 +62,7 @@ TEST(MockRobustness, PostWithoutContentLengthIsAnEmptyBody) {
 
 TEST(MockRobustness, SlowClientIsDroppedAfterTheReadTimeout) {
   genwire::mock::server_config config;
-  config.read_timeout = std::chrono::seconds(1);
+  config.header_timeout = std::chrono::seconds(1);
   config.keep_alive_timeout = std::chrono::seconds(1);
   live_mock m(config);
   raw_conn c(m.srv.port());

@@ -56,8 +56,9 @@ struct state_body {
 
 }  // namespace
 
-admin_api::admin_api(const endpoint_table& table, genwire::mock::journal& journal, store& data, fault_injector& faults)
-    : journal_(journal), data_(data), faults_(faults) {
+admin_api::admin_api(const endpoint_table& table, genwire::mock::journal& journal, store& data, fault_injector& faults,
+                     stats_source connections)
+    : journal_(journal), data_(data), faults_(faults), connections_(std::move(connections)) {
   admin_endpoints all;
   for (const auto& r : table.routes()) all.endpoints.push_back(describe(r->entry()));
   auto text = genwire::encode(all);
@@ -96,6 +97,10 @@ response admin_api::handle(const request& rq) const {
     if (!get) return not_allowed("GET, HEAD");
     return state();
   }
+  if (what == "stats") {
+    if (!get) return not_allowed("GET, HEAD");
+    return json_response(200, connections_ ? connections_() : connection_stats{});
+  }
   if (what == "reset") {
     if (rq.method != "POST") return not_allowed("POST");
     data_.reset();
@@ -104,7 +109,7 @@ response admin_api::handle(const request& rq) const {
   }
   return mock_error(404, "unknown-admin", "no admin resource at " + rq.path +
                                               " (known: /__admin/endpoints, /__admin/requests, /__admin/state,"
-                                              " /__admin/reset)");
+                                              " /__admin/stats, /__admin/reset)");
 }
 
 }  // namespace genwire::mock::detail

@@ -1,14 +1,16 @@
 // The admin API under /__admin/ (never journaled): the endpoint list, the request journal, the
-// data and fault state, and a reset. Generic: it reads the endpoint table, the store and the fault
+// data and fault state, the connection counters, and a reset. Generic: it reads the endpoint table, the store and the fault
 // injector through their interfaces. Internal to genwire_mock.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include <genwire/mock/journal.hpp>
 #include <genwire/mock/realistic.hpp>
+#include <genwire/mock/server.hpp>
 #include <genwire/mock/store.hpp>
 
 #include "../routing/endpoint_table.hpp"
@@ -17,9 +19,13 @@ namespace genwire::mock::detail {
 
 inline constexpr std::string_view admin_prefix = "/__admin/";
 
+// The HTTP layer's counters, for GET /__admin/stats (empty: all zero, as in-process).
+using stats_source = std::function<connection_stats()>;
+
 class admin_api {
  public:
-  admin_api(const endpoint_table& table, genwire::mock::journal& journal, store& data, fault_injector& faults);
+  admin_api(const endpoint_table& table, genwire::mock::journal& journal, store& data, fault_injector& faults,
+            stats_source connections);
 
   // A request whose path starts with admin_prefix.
   [[nodiscard]] response handle(const request& rq) const;
@@ -30,6 +36,7 @@ class admin_api {
   genwire::mock::journal& journal_;
   store& data_;
   fault_injector& faults_;
+  stats_source connections_;
   std::string endpoints_json_;  // GET /__admin/endpoints never changes: encoded once
 };
 

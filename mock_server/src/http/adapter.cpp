@@ -1,8 +1,10 @@
-// The socket adapter: cpp-httplib requests in, the socket-free router's answers out (or a dropped
-// connection, when the answer's disposition says so), and the start/stop life cycle.
+// The socket adapter: the connection engine's complete requests through cpp-httplib to the
+// socket-free router and its answers back out (or a dropped connection, when the answer's
+// disposition says so), and the start/stop life cycle.
 #include <genwire/mock/server.hpp>
 
 #include <netdb.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -23,103 +25,64 @@
 
 #include "../routing/router.hpp"
 #include "../text.hpp"
-#include "drop.hpp"
+#include "connection_engine.hpp"
+#include "tls_context.hpp"
 
 namespace genwire::mock {
 namespace {
 
-// A worker pool whose queue of accepted connections is bounded: when every worker is busy and the
-// queue is full, the accept thread waits, and further clients wait in the kernel's listen backlog
-// instead of growing the mock's memory.
-class bounded_pool final : public httplib::TaskQueue {
- public:
-  bounded_pool(std::size_t threads, std::size_t max_queued) : max_queued_(max_queued) {
-    workers_.reserve(threads);
-    for (std::size_t i = 0; i < threads; ++i) workers_.emplace_back([this] { work(); });
-  }
-  ~bounded_pool() override = default;
-
-  void enqueue(std::function<void()> fn) override {
-    std::unique_lock lock(mutex_);
-    space_.wait(lock, [&] { return jobs_.size() < max_queued_ || shutdown_; });
-    jobs_.push_back(std::move(fn));
-    lock.unlock();
-    ready_.notify_one();
-  }
-
-  void shutdown() override {
-    {
-      const std::lock_guard lock(mutex_);
-      shutdown_ = true;
-    }
-    ready_.notify_all();
-    space_.notify_all();
-    for (auto& t : workers_) t.join();
-  }
-
- private:
-  void work() {
-    for (;;) {
-      std::function<void()> fn;
-      {
-        std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return !jobs_.empty() || shutdown_; });
-        if (jobs_.empty()) return;  // shut down and drained
-        fn = std::move(jobs_.front());
-        jobs_.pop_front();
-      }
-      space_.notify_one();
-      fn();
-    }
-  }
-
-  const std::size_t max_queued_;
-  std::mutex mutex_;
-  std::condition_variable ready_, space_;
-  std::deque<std::function<void()>> jobs_;
-  std::vector<std::thread> workers_;
-  bool shutdown_ = false;
-};
-
-// cpp-httplib's default socket options add SO_REUSEPORT, which lets a second server bind a port
-// that is already listening and silently share its traffic. Only SO_REUSEADDR (restart after a
-// stop without waiting for TIME_WAIT) is wanted.
-void reuse_address_only(socket_t sock) {
-  int yes = 1;
-  ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-}
-
-// Why host:port cannot be bound, or nullopt when it can. Same resolution as cpp-httplib.
-std::optional<std::string> probe_bind(const std::string& host, int port) {
+// A listening socket on host:port (0: a free port), or the reason there is none. Only
+// SO_REUSEADDR (restart after a stop without waiting for TIME_WAIT), never SO_REUSEPORT, which
+// would let a second server share a port that is already listening, silently.
+int listen_on(const std::string& host, int port, std::string& why) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
   hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
   addrinfo* found = nullptr;
   const std::string service = std::to_string(port);
-  if (const int rc = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &found); rc != 0)
-    return std::string("cannot resolve host: ") + ::gai_strerror(rc);
-  std::optional<std::string> why = std::string("no usable address");
-  for (addrinfo* a = found; a; a = a->ai_next) {
-    const int fd = ::socket(a->ai_family, a->ai_socktype, a->ai_protocol);
+  if (const int rc = ::getaddrinfo(host.c_str(), service.c_str(), &hints, &found); rc != 0) {
+    why = std::string("cannot resolve host: ") + ::gai_strerror(rc);
+    return -1;
+  }
+  why = "no usable address";
+  int fd = -1;
+  for (addrinfo* a = found; a && fd < 0; a = a->ai_next) {
+    fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
     if (fd < 0) {
       why = std::strerror(errno);
       continue;
     }
-    reuse_address_only(fd);
-    const bool ok = ::bind(fd, a->ai_addr, a->ai_addrlen) == 0;
+    int yes = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    if (::bind(fd, a->ai_addr, a->ai_addrlen) == 0 && ::listen(fd, 1024) == 0) break;
     const int err = errno;
     ::close(fd);
-    if (ok) {
-      why.reset();
-      break;
-    }
+    fd = -1;
     why = std::strerror(err);
-    if (err == EADDRINUSE) *why += " (another process is listening there; choose another --port, or --port 0 for a free one)";
+    if (err == EADDRINUSE) why += " (another process is listening there; choose another --port, or --port 0 for a free one)";
   }
   ::freeaddrinfo(found);
-  return why;
+  return fd;
 }
+
+int port_of(int fd) {
+  sockaddr_storage a{};
+  socklen_t len = sizeof a;
+  if (::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0) return 0;
+  if (a.ss_family == AF_INET) return ntohs(reinterpret_cast<const sockaddr_in*>(&a)->sin_port);
+  if (a.ss_family == AF_INET6) return ntohs(reinterpret_cast<const sockaddr_in6*>(&a)->sin6_port);
+  return 0;
+}
+
+// cpp-httplib parses, routes and writes one request at a time for the connection engine, which
+// owns the sockets (process_request is protected, for servers that bring their own connections).
+class http_layer final : public httplib::Server {
+ public:
+  bool serve(httplib::Stream& stream, bool close_connection, bool& connection_closed) {
+    return process_request(stream, close_connection, connection_closed, nullptr);
+  }
+};
 
 // cpp-httplib 0.11 reads a body only for these methods; for any other (GET, HEAD, OPTIONS) the
 // declared body stays unread in the connection, where it would be parsed as the next request.
@@ -162,6 +125,7 @@ request to_request(const httplib::Request& in) {
     rq.headers.push_back({name, value});
   }
   rq.body = in.body;
+  if (detail::current_connection::tls()) rq.scheme = "https";
   return rq;
 }
 
@@ -179,35 +143,37 @@ using detail::printable;  // a decoded path may hold "%0A": the log keeps one li
 }  // namespace
 
 struct server::impl {
-  explicit impl(server_config c) : config(std::move(c)), router(config) {}
+  explicit impl(server_config c) : config(std::move(c)), router(config, [this] { return live_stats(); }) {}
 
   server_config config;
   detail::router router;
   std::mutex lifecycle;
-  std::unique_ptr<httplib::Server> http;
-  std::thread listener;
+  std::unique_ptr<http_layer> http;
+  std::unique_ptr<detail::connection_engine> engine;
+  // The running engine, for the admin API's workers (which must not take `lifecycle`: stop() holds
+  // it while it waits for them).
+  std::atomic<detail::connection_engine*> running_engine{nullptr};
   std::atomic<int> bound_port{0};
 
+  [[nodiscard]] connection_stats live_stats() const {
+    const detail::connection_engine* e = running_engine.load();
+    return e ? e->stats() : connection_stats{};
+  }
+
   void configure(httplib::Server& s) {
-    // cpp-httplib gives each keep-alive connection a worker until it closes, so the pool must be as
-    // large as the number of clients kept open at once (a load generator opens dozens).
-    const std::size_t threads =
-        config.threads ? config.threads : std::max<std::size_t>(128, 8 * std::max(1u, std::thread::hardware_concurrency()));
-    s.new_task_queue = [threads] { return new bounded_pool(threads, threads * 4); };
-    s.set_tcp_nodelay(true);
-    s.set_socket_options(reuse_address_only);
+    // Only what cpp-httplib writes or checks itself: the Keep-Alive header, the body limit. The
+    // engine keeps the connections, their timeouts and their count.
     s.set_keep_alive_max_count(config.keep_alive_max);
     s.set_keep_alive_timeout(static_cast<time_t>(config.keep_alive_timeout.count()));
-    s.set_read_timeout(static_cast<time_t>(config.read_timeout.count()), 0);
-    s.set_write_timeout(static_cast<time_t>(config.write_timeout.count()), 0);
     s.set_payload_max_length(config.max_body_bytes);
 
     const auto routed = [this](const httplib::Request& in, httplib::Response& out) {
       const bool unread = !body_is_read(in.method) && declares_body(in);
       response r = unread && declared_length(in) > config.max_body_bytes ? router.transport_error(413, to_request(in))
                                                                           : router.handle(to_request(in));
-      if (r.disposition == disposition::drop) {  // --drop-rate
-        detail::drop_connection(in, out);
+      if (r.disposition == disposition::drop) {  // --drop-rate: nothing of the answer goes out
+        detail::current_connection::drop();
+        out.status = 200;
         return;
       }
       // The client must not reuse a connection that still holds a body nobody read.
@@ -226,8 +192,8 @@ struct server::impl {
     s.set_pre_routing_handler([routed](const httplib::Request& in, httplib::Response& out) {
       request_start = std::chrono::steady_clock::now();
       answered_by_router = false;
-      // A POST without Content-Length (`curl -X POST`) has an empty body (RFC 9112 section 6.3), but
-      // cpp-httplib 0.11 would wait for one until its read timeout: answer before it reads.
+      // A POST without Content-Length (`curl -X POST`) has an empty body (RFC 9112 section 6.3):
+      // answer before cpp-httplib looks for one.
       if (body_is_read(in.method) && !in.has_header("Content-Length") && !in.has_header("Transfer-Encoding")) {
         routed(in, out);
         return httplib::Server::HandlerResponse::Handled;
@@ -263,6 +229,19 @@ struct server::impl {
       });
     }
   }
+
+  [[nodiscard]] detail::engine_config engine_settings() const {
+    detail::engine_config e;
+    e.workers = config.threads ? config.threads : std::max<std::size_t>(128, 8 * std::max(1u, std::thread::hardware_concurrency()));
+    e.max_connections = config.max_connections;
+    e.header_timeout = config.header_timeout;
+    e.keep_alive_timeout = config.keep_alive_timeout;
+    e.write_timeout = config.write_timeout;
+    e.keep_alive_max = config.keep_alive_max;
+    e.max_body_bytes = config.max_body_bytes;
+    e.log = config.log;
+    return e;
+  }
 };
 
 server::server(server_config config) : impl_(std::make_unique<impl>(std::move(config))) {}
@@ -271,50 +250,48 @@ server::~server() { stop(); }
 
 void server::start() {
   const std::lock_guard lock(impl_->lifecycle);
-  if (impl_->http) throw start_error("the server is already running");
+  if (impl_->engine) throw start_error("the server is already running");
   const server_config& c = impl_->config;
   const std::string where = c.host + ":" + std::to_string(c.port);
   if (c.port < 0 || c.port > 65535) throw start_error("cannot listen on " + where + ": the port must be 0..65535");
-  if (c.port != 0)
-    if (auto why = probe_bind(c.host, c.port)) throw start_error("cannot listen on " + where + ": " + *why);
+  if (c.tls_cert_file.empty() != c.tls_key_file.empty()) throw start_error("TLS needs both a certificate and its private key");
+  std::shared_ptr<const detail::tls_context> tls;
+  if (!c.tls_cert_file.empty()) tls = std::make_shared<const detail::tls_context>(c.tls_cert_file, c.tls_key_file);
 
-  auto http = std::make_unique<httplib::Server>();
+  std::string why;
+  const int fd = listen_on(c.host, c.port, why);
+  if (fd < 0) throw start_error("cannot listen on " + where + ": " + why);
+  auto http = std::make_unique<http_layer>();
   impl_->configure(*http);
-  int port = c.port;
-  if (port == 0) {
-    port = http->bind_to_any_port(c.host);
-    if (port < 0) throw start_error("cannot listen on " + c.host + " (any port): " + std::strerror(errno));
-  } else if (!http->bind_to_port(c.host, port)) {
-    throw start_error("cannot listen on " + where + ": " + std::strerror(errno));
+  http_layer* layer = http.get();
+  auto engine = std::make_unique<detail::connection_engine>(
+      impl_->engine_settings(),
+      [layer](httplib::Stream& s, bool close, bool& closed) { return layer->serve(s, close, closed); }, std::move(tls));
+  try {
+    engine->start(fd);
+  } catch (...) {
+    ::close(fd);
+    throw;
   }
-  httplib::Server* raw = http.get();
-  auto finished = std::make_shared<std::atomic<bool>>(false);
-  impl_->listener = std::thread([raw, finished] {
-    raw->listen_after_bind();
-    *finished = true;
-  });
-  // stop() is a no-op until the listen loop runs; wait for it so a quick stop() cannot be lost.
-  while (!raw->is_running() && !*finished) std::this_thread::sleep_for(std::chrono::microseconds(200));
-  if (*finished) {
-    impl_->listener.join();
-    throw start_error("cannot listen on " + where + ": the listen loop ended at once");
-  }
+  impl_->bound_port = port_of(fd);
   impl_->http = std::move(http);
-  impl_->bound_port = port;
+  impl_->engine = std::move(engine);
+  impl_->running_engine = impl_->engine.get();
 }
 
 void server::stop() noexcept {
   const std::lock_guard lock(impl_->lifecycle);
-  if (!impl_->http) return;
-  impl_->http->stop();
-  if (impl_->listener.joinable()) impl_->listener.join();
+  if (!impl_->engine) return;
+  impl_->engine->stop();
+  impl_->running_engine = nullptr;
+  impl_->engine.reset();
   impl_->http.reset();
   impl_->bound_port = 0;
 }
 
 bool server::running() const noexcept {
   const std::lock_guard lock(impl_->lifecycle);
-  return impl_->http && impl_->http->is_running();
+  return impl_->engine != nullptr;
 }
 
 int server::port() const noexcept { return impl_->bound_port; }
@@ -322,8 +299,11 @@ int server::port() const noexcept { return impl_->bound_port; }
 std::string server::base_url() const {
   const std::string& host = impl_->config.host;
   const bool v6 = host.find(':') != std::string::npos;
-  return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
+  const char* scheme = impl_->config.tls_cert_file.empty() ? "http://" : "https://";
+  return scheme + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
 }
+
+connection_stats server::connections() const { return impl_->live_stats(); }
 
 response server::handle(const request& r) { return impl_->router.handle(r); }
 

@@ -20,13 +20,13 @@ key_table keys_of(const server_config& config) {
 
 }  // namespace
 
-router::router(const server_config& config)
+router::router(const server_config& config, stats_source connections)
     : table_(config.providers),
       keys_(keys_of(config)),
       data_(config.data ? config.data : std::make_shared<documented_store>(table_.by_index())),
       faults_(config.faults ? config.faults : std::make_shared<fault_injector>()),
       journal_(config.journal_capacity),
-      admin_(table_, journal_, *data_, *faults_) {}
+      admin_(table_, journal_, *data_, *faults_, std::move(connections)) {}
 
 response router::handle(const request& rq) noexcept {
   try {

@@ -20,7 +20,8 @@ namespace genwire::mock::detail {
 
 class router {
  public:
-  explicit router(const server_config& config);
+  // `connections` reports the HTTP layer's counters for GET /__admin/stats.
+  explicit router(const server_config& config, stats_source connections = {});
 
   // Any request; never throws.
   response handle(const request& rq) noexcept;

@@ -11,6 +11,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -41,11 +42,20 @@ struct server_config {
   std::vector<key_record> keys;         // more keys (a later entry with the same key wins)
   std::size_t journal_capacity = 1000;  // 0: no journal
   std::size_t max_body_bytes = 1024 * 1024;
-  std::size_t threads = 0;              // worker threads; 0: max(128, 8 * hardware threads)
+  // Worker threads, each answering one complete request at a time (connections that are idle or
+  // still sending wait in one poller thread, not here); 0: max(128, 8 * hardware threads).
+  std::size_t threads = 0;
+  std::size_t max_connections = 4096;   // open at once; beyond it a new one is closed at once, and counted
   std::size_t keep_alive_max = 10000;   // requests per connection
-  std::chrono::seconds keep_alive_timeout{5};
-  std::chrono::seconds read_timeout{5};
+  std::chrono::seconds keep_alive_timeout{5};  // idle between two requests
+  // A whole request (head and body) must arrive within this of its first byte (of the accept,
+  // for a connection's first request), however slowly it trickles; else the connection is closed.
+  std::chrono::milliseconds header_timeout{10000};
   std::chrono::seconds write_timeout{5};
+  // HTTPS: a PEM certificate (chain) and its private key; both empty: plain HTTP. start() throws
+  // start_error when only one is given or either cannot be loaded.
+  std::string tls_cert_file;
+  std::string tls_key_file;
   // One line per request ("POST /v1/jobs 200 57us"); empty: no log.
   std::function<void(std::string_view line)> log;
   // The data behind valid requests; null: replay the documented examples.
@@ -53,6 +63,19 @@ struct server_config {
   // Latency, failures, rate limits and drops before each endpoint answer (realistic.hpp); null:
   // only per-request `Prefer: latency=MS`.
   std::shared_ptr<genwire::mock::fault_injector> faults;
+};
+
+// What the HTTP layer has done with connections (GET /__admin/stats; server::connections()).
+struct connection_stats {
+  std::uint64_t open = 0;         // open now
+  std::uint64_t idle = 0;         // open, waiting for a (next) request
+  std::uint64_t reading = 0;      // open, a request partly received (or a TLS handshake under way)
+  std::uint64_t active = 0;       // open, a request being answered
+  std::uint64_t accepted = 0;     // ever accepted
+  std::uint64_t refused = 0;      // closed at once: max_connections were open
+  std::uint64_t slow_closed = 0;  // closed: no complete request within header_timeout
+  std::uint64_t idle_closed = 0;  // closed: idle past keep_alive_timeout
+  std::uint64_t requests = 0;     // answered
 };
 
 class start_error : public std::runtime_error {
@@ -77,8 +100,10 @@ class server {
   [[nodiscard]] bool running() const noexcept;
   // The bound port (the chosen one when the config said 0); 0 before start().
   [[nodiscard]] int port() const noexcept;
-  // "http://127.0.0.1:41234" (IPv6 hosts in brackets).
+  // "http://127.0.0.1:41234" ("https://..." with TLS; IPv6 hosts in brackets).
   [[nodiscard]] std::string base_url() const;
+  // The HTTP layer's connection counters (all zero before start()).
+  [[nodiscard]] connection_stats connections() const;
 
   // The whole behaviour without sockets. Never throws; any input gets an answer.
   response handle(const request& r);
