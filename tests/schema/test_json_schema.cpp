@@ -182,6 +182,9 @@ TEST(JsonSchemaContainers, ArraysTuplesVariantsAnyValueAndNestedStructs) {
     gw::json::value dynamic;
     gw::nullable<inner> nested_or_null;
     std::vector<std::optional<bool>> flags;  // outside a member, std::optional reads null
+    // Null allowed twice over is allowed once.
+    std::vector<gw::optional_nullable<color>> colors;
+    std::vector<gw::optional_nullable<gw::open_enum<color>>> open_colors;
   };
   expect_schema(gw::json_schema_value<containers>(), R"({
     "type": "object",
@@ -192,9 +195,11 @@ TEST(JsonSchemaContainers, ArraysTuplesVariantsAnyValueAndNestedStructs) {
       "raw": {},
       "dynamic": {},
       "nested_or_null": {"type": ["object", "null"], "properties": {"name": {"type": "string"}}, "required": ["name"]},
-      "flags": {"type": "array", "items": {"type": ["boolean", "null"]}}
+      "flags": {"type": "array", "items": {"type": ["boolean", "null"]}},
+      "colors": {"type": "array", "items": {"type": ["string", "null"], "enum": ["red", "green", "blue", null]}},
+      "open_colors": {"type": "array", "items": {"anyOf": [{"type": "string", "enum": ["red", "green", "blue"]}, {"type": "string"}, {"type": "null"}]}}
     },
-    "required": ["items", "point", "text_or_number", "raw", "dynamic", "nested_or_null", "flags"]
+    "required": ["items", "point", "text_or_number", "raw", "dynamic", "nested_or_null", "flags", "colors", "open_colors"]
   })");
 }
 

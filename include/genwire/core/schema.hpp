@@ -12,6 +12,7 @@
 // an integer token), and date-time/UUID/URI edge cases where validators' format checks differ.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -43,18 +44,26 @@ inline json::object& members_of(json::value& v) { return std::get<json::object>(
 // The schema that also accepts null.
 // Decision: a nullable scalar, object or array adds "null" to its "type" (and to its "enum"), the 2020-12 / OpenAPI 3.1 idiom code generators read as "T or null"; schemas with anyOf gain a {"type": "null"} branch; {} already accepts null.
 inline json::value or_null(json::value schema) {
+  const json::value null_type = typed_schema("null");
   json::object& s = members_of(schema);
-  if (s.empty()) return schema;
-  json::value* type = nullptr;
-  for (auto& [k, v] : s) {
+  if (s.empty()) return schema;  // {} accepts null already
+  for (auto& [k, v] : s)
     if (k == "anyOf") {
-      std::get<json::array>(v.get()).push_back(typed_schema("null"));
+      auto& branches = std::get<json::array>(v.get());
+      if (std::find(branches.begin(), branches.end(), null_type) == branches.end()) branches.push_back(null_type);
       return schema;
     }
+  json::value* type = nullptr;
+  for (auto& [k, v] : s)
     if (k == "type") type = &v;
+  if (type == nullptr) return json::object{{"anyOf", json::array{std::move(schema), null_type}}};
+  if (const std::string* one = type->as_string()) {
+    *type = json::array{*one, "null"};
+  } else {
+    auto& types = std::get<json::array>(type->get());
+    if (std::find(types.begin(), types.end(), json::value("null")) != types.end()) return schema;  // nullable twice
+    types.emplace_back("null");
   }
-  if (type == nullptr) return json::object{{"anyOf", json::array{std::move(schema), typed_schema("null")}}};
-  if (const std::string* one = type->as_string()) *type = json::array{*one, "null"};
   for (auto& [k, v] : s)
     if (k == "enum") std::get<json::array>(v.get()).push_back(nullptr);
   return schema;
