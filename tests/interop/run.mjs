@@ -9,7 +9,8 @@
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 
 import { Genwire } from './lib/genwire.mjs';
-import { mutations } from './lib/mutations.mjs';
+import { mutations, probes } from './lib/mutations.mjs';
+import { sample } from './lib/sample.mjs';
 import { realisticAnswers, startMock } from './lib/mock.mjs';
 import { ajvPaths, loadPackages, makeAjv, queryObject, queryString } from './lib/validators.mjs';
 
@@ -141,6 +142,7 @@ const describe = (g, a) =>
 // ---------------------------------------------------------------------------------------------
 const accepted = {};  // accepted[mode][endpoint][kind] = [texts both accept], the mutations' sources
 let exampleCount = 0;
+const exampleVerdicts = { accepted: 0, refused: 0 };
 for (const mode of MODES) {
   accepted[mode] = {};
   for (const endpoint of endpoints) {
@@ -151,7 +153,8 @@ for (const mode of MODES) {
       const g = gw.validate(endpoint, e.kind, mode, e.body);
       const a = ajvVerdict(mode, endpoint, e.kind, e.body);
       check(g.ok === a.ok, 'example verdicts agree', () => `${mode} ${endpoint} ${e.kind} ${e.name}: ${describe(g, a)}`);
-      if (g.ok && a.ok) accepted[mode][endpoint][e.kind].push(e.body);
+      if (g.ok && a.ok) accepted[mode][endpoint][e.kind].push(e.body), ++exampleVerdicts.accepted;
+      if (!g.ok && !a.ok) ++exampleVerdicts.refused, console.log(`refused by both (${mode}): ${endpoint} ${e.name}: ${g.message}`);
     }
   }
 }
@@ -181,7 +184,23 @@ for (const answer of answers)
   }
 
 // ---------------------------------------------------------------------------------------------
-// 5. Broken payloads: one defect each; both refuse it (or both accept it), at the same path.
+// 5. A document of every member of every schema, built from the schema: both accept it.
+// ---------------------------------------------------------------------------------------------
+for (const mode of MODES)
+  for (const endpoint of endpoints)
+    for (const kind of KINDS) {
+      const v = validators[mode][endpoint][kind];
+      if (!v) continue;
+      const doc = sample(v.schema);
+      const text = v.query ? queryString(doc) : JSON.stringify(doc);
+      const g = gw.validate(endpoint, kind, mode, text);
+      const a = ajvVerdict(mode, endpoint, kind, text);
+      check(g.ok && a.ok, 'every member, from the schema', () => `${mode} ${endpoint} ${kind}: ${describe(g, a)}\n  ${text.slice(0, 400)}`);
+      if (g.ok && a.ok) accepted[mode][endpoint][kind].push(text);
+    }
+
+// ---------------------------------------------------------------------------------------------
+// 6. Broken payloads: one defect each; both refuse it (or both accept it), at the same path.
 // ---------------------------------------------------------------------------------------------
 let mutationCount = 0;
 const refusedBy = { both: 0, neither: 0 };
@@ -194,9 +213,11 @@ for (const mode of MODES)
       const sub = ajv[mode][v.query ? 'query' : 'json'];
       const accepts = (schema, value) => sub.validate(schema, structuredClone(value));
       const seen = new Set();
+      const seenProbes = new Set();
       for (const text of accepted[mode][endpoint][kind]) {
         const source = ajvVerdict(mode, endpoint, kind, text).data;  // typed (query values coerced)
-        for (const m of mutations(v.schema, source, { accepts, query: v.query, seen })) {
+        const all = [...mutations(v.schema, source, { accepts, query: v.query, seen }), ...probes(source, { query: v.query, seen: seenProbes })];
+        for (const m of all) {
           ++mutationCount;
           const broken = m.apply(structuredClone(source));
           const brokenText = v.query ? queryString(broken) : JSON.stringify(broken);
@@ -214,8 +235,9 @@ for (const mode of MODES)
     }
 
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
-console.log(`interop: ${endpoints.length} endpoints, ${exampleCount} example verdicts, ${answers.length} realistic answers, ` +
-  `${mutationCount} broken payloads (${refusedBy.both} refused by both, ${refusedBy.neither} accepted by both), in ${seconds} s`);
+console.log(`interop: ${endpoints.length} endpoints, ${exampleCount} example verdicts (${exampleVerdicts.accepted} accepted by both, ` +
+  `${exampleVerdicts.refused} refused by both), ${answers.length} realistic answers, ` +
+  `${mutationCount} mutated payloads (${refusedBy.both} refused by both, ${refusedBy.neither} accepted by both), in ${seconds} s`);
 console.log(`refused by both: ${[...refusals].map(([k, n]) => `${k} ${n}`).join(', ')}`);
 console.log(`${counts.passed} passed, ${counts.failed} failed`);
 process.exit(counts.failed === 0 ? 0 : 1);

@@ -44,6 +44,12 @@ function* atLocation(schema, value, query) {
   if (typeof value === 'number') {
     const t = types(s);
     if (t && t.has('integer') && !t.has('number')) yield { what: 'fraction in an integer', value: 1.5 };
+    // At a bound (valid) and just past it: a declared decimal (0.7) is compared as the same double by both.
+    const fraction = !(t && t.has('integer') && !t.has('number'));
+    if (s.minimum !== undefined && safe(s.minimum)) yield { what: 'at minimum', value: s.minimum };
+    if (s.maximum !== undefined && safe(s.maximum)) yield { what: 'at maximum', value: s.maximum };
+    if (fraction && s.minimum !== undefined && safe(s.minimum)) yield { what: 'just below minimum', value: s.minimum - 1e-9 };
+    if (fraction && s.maximum !== undefined && safe(s.maximum)) yield { what: 'just above maximum', value: s.maximum + 1e-9 };
     if (s.minimum !== undefined && safe(s.minimum - 1)) yield { what: 'below minimum', value: s.minimum - 1 };
     if (s.exclusiveMinimum !== undefined && safe(s.exclusiveMinimum)) yield { what: 'at exclusive minimum', value: s.exclusiveMinimum };
     if (s.maximum !== undefined && safe(s.maximum + 1)) yield { what: 'above maximum', value: s.maximum + 1 };
@@ -113,4 +119,32 @@ function setAt(root, segments, value) {
 function removeAt(root, segments) {
   delete parentOf(root, segments)[segments.at(-1)];
   return root;
+}
+
+// Probes that do not come from the schema, so that a schema looser (or tighter) than genwire
+// shows up as a disagreement: null everywhere, numbers around the usual bounds, the empty string
+// and an unknown word, every member removed in turn (optional ones too), an empty array.
+export function* probes(doc, { query = false, seen = new Set() }) {
+  const once = (key) => !seen.has(key) && (seen.add(key), true);
+  function* walk(value, segments, normalised) {
+    const here = (what, v) => ({ what, segments, apply: (copy) => setAt(copy, segments, v) });
+    if (segments.length > 0) {
+      if (!query && value !== null && once(`${normalised} null`)) yield here('null', null);
+      if (typeof value === 'number')
+        for (const n of [-1, 0, 0.5, 1e9]) if (n !== value && once(`${normalised} ${n}`)) yield here(`the number ${n}`, n);
+      if (typeof value === 'string')
+        for (const t of ['', 'genwire-probe']) if (t !== value && once(`${normalised} "${t}"`)) yield here(`the string "${t}"`, t);
+      if (Array.isArray(value) && value.length > 0 && once(`${normalised} []`)) yield here('an empty array', []);
+    }
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const k of Object.keys(value)) {
+        if (once(`${normalised}.${k} removed`))
+          yield { what: 'member removed', segments: [...segments, k], apply: (copy) => removeAt(copy, [...segments, k]) };
+        yield* walk(value[k], [...segments, k], `${normalised}.${k}`);
+      }
+    } else if (Array.isArray(value) && value.length > 0) {
+      yield* walk(value[0], [...segments, 0], `${normalised}[*]`);
+    }
+  }
+  yield* walk(doc, [], '$');
 }
