@@ -28,30 +28,46 @@ std::string schema_text(doc_kind kind) {
   return {};
 }
 
+// The arguments of a command whose one flag is --strict.
+struct strict_args {
+  bool strict = false;
+  std::vector<std::string_view> positional;
+  std::string_view unknown_flag;  // not empty: a usage error
+};
+
+inline strict_args split_strict_args(std::span<const std::string_view> args) {
+  static constexpr std::string_view known[] = {"--strict"};
+  strict_args out;
+  std::vector<std::string_view> flags;
+  out.unknown_flag = split_args(args, known, flags, out.positional);
+  out.strict = has_flag(flags, "--strict");
+  return out;
+}
+
+inline int unknown_endpoint(const streams& io, std::string_view name) {
+  return usage_error(io, "unknown endpoint " + std::string(name) + " (see genwire endpoints)");
+}
+
 template <class Endpoints>
 int cmd_schema(const streams& io, std::span<const std::string_view> args) {
-  static constexpr std::string_view known[] = {"--strict"};
-  std::vector<std::string_view> flags, positional;
-  if (auto bad = split_args(args, known, flags, positional); !bad.empty())
-    return usage_error(io, "unknown option " + std::string(bad));
+  const strict_args a = split_strict_args(args);
+  if (!a.unknown_flag.empty()) return usage_error(io, "unknown option " + std::string(a.unknown_flag));
+  const auto& positional = a.positional;
   if (positional.size() != 2) return usage_error(io, "schema takes ENDPOINT and KIND");
   doc_kind kind{};
   if (!parse_kind(positional[1], kind))
     return usage_error(io, "unknown kind " + std::string(positional[1]) + " (request, response or error)");
-  const bool strict_mode = has_flag(flags, "--strict");
   const bool found = with_endpoint<Endpoints>(positional[0], [&]<class D>() {
-    put_line(io.out, strict_mode ? schema_text<D, genwire::strict>(kind) : schema_text<D, genwire::lenient>(kind));
+    put_line(io.out, a.strict ? schema_text<D, genwire::strict>(kind) : schema_text<D, genwire::lenient>(kind));
   });
-  if (!found) return usage_error(io, "unknown endpoint " + std::string(positional[0]) + " (see genwire endpoints)");
-  return exit_ok;
+  return found ? exit_ok : unknown_endpoint(io, positional[0]);
 }
 
 template <class Endpoints>
 int cmd_openapi(const streams& io, std::span<const std::string_view> args) {
-  static constexpr std::string_view known[] = {"--strict"};
-  std::vector<std::string_view> flags, positional;
-  if (auto bad = split_args(args, known, flags, positional); !bad.empty())
-    return usage_error(io, "unknown option " + std::string(bad));
+  const strict_args a = split_strict_args(args);
+  if (!a.unknown_flag.empty()) return usage_error(io, "unknown option " + std::string(a.unknown_flag));
+  const auto& positional = a.positional;
   if (positional.size() > 1) return usage_error(io, "openapi takes at most one PROVIDER");
   const std::string_view provider = positional.empty() ? std::string_view{} : positional[0];
   if (!provider.empty()) {
@@ -67,8 +83,8 @@ int cmd_openapi(const streams& io, std::span<const std::string_view> args) {
   }
   const std::string title = provider.empty() ? "genwire endpoints" : "genwire endpoints: " + std::string(provider);
   const genwire::openapi_info info{title, GENWIRE_VERSION, provider};
-  put_line(io.out, has_flag(flags, "--strict") ? genwire::openapi_document<Endpoints, genwire::strict>(info)
-                                               : genwire::openapi_document<Endpoints, genwire::lenient>(info));
+  put_line(io.out, a.strict ? genwire::openapi_document<Endpoints, genwire::strict>(info)
+                            : genwire::openapi_document<Endpoints, genwire::lenient>(info));
   return exit_ok;
 }
 
@@ -97,8 +113,7 @@ int cmd_examples(const streams& io, std::span<const std::string_view> args) {
                                      {"body", std::string(e.body)}});
     put_line(io.out, to_pretty_json(list));
   });
-  if (!found) return usage_error(io, "unknown endpoint " + std::string(args[0]) + " (see genwire endpoints)");
-  return exit_ok;
+  return found ? exit_ok : unknown_endpoint(io, args[0]);
 }
 
 }  // namespace genwire::cli
