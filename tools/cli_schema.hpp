@@ -16,6 +16,7 @@
 
 namespace genwire::cli {
 
+// Decision: the request of a query-string endpoint is described as its parameters, an object of typed values (what OpenAPI validators check after coercing each parameter's text), the same schemas as the OpenAPI document's `parameters`, rather than as the JSON decoding of the request struct, which no client sends.
 template <class D, options Opts>
 std::string schema_text(doc_kind kind) {
   switch (kind) {

@@ -112,6 +112,7 @@ std::string component_name(std::string_view kind) {
   return std::string(D::name) + "." + std::string(kind);
 }
 
+// Decision: every documented status goes under the endpoint's own method, as the provider's table lists it, even where the row is about another method (Diffio's 204 answers an OPTIONS preflight, its 405 a GET): a status row names no method, and leaving rows out would hide documented answers.
 template <endpoint_descriptor D>
 json::value responses_of() {
   json::value responses = json::object{};
@@ -202,7 +203,7 @@ json::value openapi_value(const openapi_info& info) {
   static_assert(detail::routes_are_unique(static_cast<const List*>(nullptr)),
                 "two endpoints share a method and a path: one OpenAPI document cannot describe both");
   const auto selected = [&]<class D>() { return info.provider.empty() || D::provider == info.provider; };
-  // One server for the whole document when every selected endpoint has the same base URL.
+  // Decision: the document names one root server when every selected endpoint has the same base URL (one provider's document, which `prism proxy` and code generators read), else each operation names its own: a root list of several servers would offer every path at every provider.
   std::string only_server;
   bool one_server = true;
   List::for_each([&]<class D>() {
