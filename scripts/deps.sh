@@ -9,6 +9,8 @@
 #   json   nlohmann/json (reference decoder used by tests and fuzz harnesses)
 #   fuzz   clang + json
 #   bench  Google Benchmark, wrk, simdjson, RapidJSON, nlohmann/json, Boost.JSON; time, valgrind, curl (bench/*.sh)
+#   interop  node and npm (Debian's nodejs and npm, only when the commands are missing), then
+#          tests/interop's npm packages (`npm ci`, pinned by its package-lock.json) when not yet installed
 #   all    everything above
 #
 # Set GENWIRE_SKIP_DEPS=1 to skip this step entirely.
@@ -26,11 +28,15 @@ declare -A SETS=(
   [fuzz]="clang-14 libclang-rt-14-dev llvm-14 nlohmann-json3-dev"
   [bench]="libbenchmark-dev wrk libsimdjson-dev rapidjson-dev nlohmann-json3-dev libboost-json1.81-dev time valgrind curl"
 )
-SETS[all]="${SETS[build]} ${SETS[clang]} ${SETS[json]} ${SETS[bench]}"
+# interop's Debian packages are added below only when node or npm is missing: a node installed
+# another way (it ships its own npm) must not be replaced.
+SETS[interop]=""
+SETS[all]="${SETS[build]} ${SETS[clang]} ${SETS[json]} ${SETS[bench]} ${SETS[interop]}"
 
 [[ $# -gt 0 ]] || set -- build
 
 wanted=()
+interop=0
 for set_name in "$@"; do
   if [[ -z "${SETS[$set_name]+x}" ]]; then
     echo "deps: unknown set '$set_name' (known: ${!SETS[*]})" >&2
@@ -38,7 +44,24 @@ for set_name in "$@"; do
   fi
   # shellcheck disable=SC2206
   wanted+=(${SETS[$set_name]})
+  [[ "$set_name" == interop || "$set_name" == all ]] && interop=1
 done
+if [[ $interop -eq 1 ]] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
+  wanted+=(nodejs npm)
+fi
+
+# The interop tests' npm packages, exactly as package-lock.json pins them; again after the lock changes.
+install_npm_packages() {
+  [[ $interop -eq 1 ]] || return 0
+  local dir
+  dir="$(cd "$(dirname "$0")/.." && pwd)/tests/interop"
+  if [[ -f "$dir/node_modules/.package-lock.json" && ! "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
+    echo "deps: npm packages present for tests/interop"
+    return 0
+  fi
+  echo "deps: npm ci in tests/interop"
+  (cd "$dir" && npm ci --no-audit --no-fund)
+}
 
 installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'
@@ -54,6 +77,7 @@ done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "deps: all packages present for: $*"
+  install_npm_packages
   exit 0
 fi
 
@@ -77,4 +101,5 @@ export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" apt-get update -qq
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive \
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
+install_npm_packages
 echo "deps: done"

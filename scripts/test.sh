@@ -33,7 +33,7 @@ on_exit() {
 }
 trap on_exit EXIT
 
-bash scripts/deps.sh build clang json
+bash scripts/deps.sh build clang json interop
 
 log_dir=build/test-logs
 mkdir -p "$log_dir"

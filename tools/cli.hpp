@@ -39,6 +39,11 @@ inline constexpr std::string_view usage_text =
     "                                --print   write the re-encoded document to stdout\n"
     "  example ENDPOINT [CODE]       print the documented example body for status CODE (200)\n"
     "  json-check [FILE]             check that FILE (or stdin) is RFC 8259 JSON\n"
+    "  schema ENDPOINT KIND [--strict]\n"
+    "                                print the JSON Schema (draft 2020-12) of KIND as validate\n"
+    "                                reads it (--strict: as validate --strict reads it)\n"
+    "  openapi [PROVIDER] [--strict] print one OpenAPI 3.1 document: every endpoint, or PROVIDER's\n"
+    "  examples ENDPOINT             print ENDPOINT's example documents as a JSON array\n"
     "  help, --help                  show this text\n"
     "  --version                     show the version\n"
     "\n"
@@ -51,6 +56,9 @@ inline constexpr std::string_view short_usage =
     "       genwire validate ENDPOINT request|response|error [FILE] [--strict] [--print]\n"
     "       genwire example ENDPOINT [CODE]\n"
     "       genwire json-check [FILE]\n"
+    "       genwire schema ENDPOINT request|response|error [--strict]\n"
+    "       genwire openapi [PROVIDER] [--strict]\n"
+    "       genwire examples ENDPOINT\n"
     "       genwire --help | --version\n";
 
 inline int usage_error(const streams& io, std::string_view problem) {
@@ -248,6 +256,12 @@ inline int cmd_json_check(const streams& io, std::span<const std::string_view> a
   return exit_ok;
 }
 
+}  // namespace genwire::cli
+
+#include "cli_schema.hpp"  // schema, openapi, examples: built on the helpers above
+
+namespace genwire::cli {
+
 template <class Endpoints>
 int run(std::span<const std::string_view> argv, const streams& io) {
   if (argv.empty()) return usage_error(io, "no command given");
@@ -263,6 +277,9 @@ int run(std::span<const std::string_view> argv, const streams& io) {
   if (cmd == "validate") return cmd_validate<Endpoints>(io, args);
   if (cmd == "example") return cmd_example<Endpoints>(io, args);
   if (cmd == "json-check") return cmd_json_check(io, args);
+  if (cmd == "schema") return cmd_schema<Endpoints>(io, args);
+  if (cmd == "openapi") return cmd_openapi<Endpoints>(io, args);
+  if (cmd == "examples") return cmd_examples<Endpoints>(io, args);
   return usage_error(io, "unknown command " + std::string(cmd));
 }
 

@@ -1,4 +1,7 @@
 // genwire/core.hpp: the provider-neutral core: reflection, strict JSON, validation, query strings.
+//
+// Schema export is included on its own, so that code that only decodes does not parse it:
+// <genwire/core/schema.hpp> (JSON Schema), <genwire/core/openapi.hpp> (OpenAPI 3.1).
 #pragma once
 
 #include "core/decode.hpp"

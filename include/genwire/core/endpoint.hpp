@@ -123,6 +123,16 @@ constexpr std::string_view example_path_of() noexcept {
   else return D::path;
 }
 
+// Headers the provider sends on every answer of D, each with an example value (FLORA's
+// `request-id`), from an optional descriptor member
+//   static constexpr std::array<genwire::header_field, N> response_headers{...};
+// Empty when D declares none. Headers of one status only are status_doc::headers.
+template <class D>
+constexpr std::span<const header_field> response_headers_of() noexcept {
+  if constexpr (requires { D::response_headers; }) return std::span<const header_field>(D::response_headers);
+  else return {};
+}
+
 // What every descriptor provides; checked with a concept so a new endpoint that forgets a piece
 // fails to compile where it is listed.
 template <class D>

@@ -4,6 +4,7 @@
 //   genwire::check_json(text)      -> status       valid RFC 8259 JSON?
 //   genwire::parse_json(text)      -> result<json::value>
 //   genwire::to_json(value)        -> std::string  (compact)
+//   genwire::to_pretty_json(value) -> std::string  (two-space indent, for people and diffs)
 //
 // Numbers: an integer token that fits std::int64_t (or std::uint64_t) stays exact; every other
 // number is a double; a number too large for a double is an errc::out_of_range error.
@@ -12,6 +13,7 @@
 // duplicate of a declared key (errc::duplicate_key), so no payload can mean two things.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -256,6 +258,47 @@ inline void write_dynamic(std::string& out, const json::value& v) {
       v.get());
 }
 
+// Like write_dynamic, one member or element per line, indented by two spaces per level; an array
+// of scalars stays on one line (["string", "null"]).
+inline void write_pretty(std::string& out, const json::value& v, std::size_t depth) {
+  const auto newline = [&](std::size_t level) {
+    out += '\n';
+    out.append(2 * level, ' ');
+  };
+  const auto* a = v.as_array();
+  const bool flat = a != nullptr && std::none_of(a->begin(), a->end(), [](const json::value& e) { return e.is_array() || e.is_object(); });
+  if (flat) {
+    out += '[';
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      out += i ? ", " : "";
+      write_dynamic(out, (*a)[i]);
+    }
+    out += ']';
+  } else if (a != nullptr) {
+    out += '[';
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      out += i ? "," : "";
+      newline(depth + 1);
+      write_pretty(out, (*a)[i], depth + 1);
+    }
+    newline(depth);
+    out += ']';
+  } else if (const auto* o = v.as_object(); o != nullptr && !o->empty()) {
+    out += '{';
+    for (std::size_t i = 0; i < o->size(); ++i) {
+      out += i ? "," : "";
+      newline(depth + 1);
+      write_string(out, (*o)[i].first);
+      out += ": ";
+      write_pretty(out, (*o)[i].second, depth + 1);
+    }
+    newline(depth);
+    out += '}';
+  } else {
+    write_dynamic(out, v);  // a scalar, [] or {}
+  }
+}
+
 }  // namespace detail
 
 // Whether text is one RFC 8259 JSON value (surrounded by optional whitespace).
@@ -277,6 +320,13 @@ inline result<json::value> parse_json(std::string_view text, std::uint32_t max_d
 inline std::string to_json(const json::value& v) {
   std::string out;
   detail::write_dynamic(out, v);
+  return out;
+}
+
+// The same text with one member or element per line and two-space indentation (no trailing newline).
+inline std::string to_pretty_json(const json::value& v) {
+  std::string out;
+  detail::write_pretty(out, v, 0);
   return out;
 }
 

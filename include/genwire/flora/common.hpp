@@ -24,6 +24,10 @@ inline constexpr std::string_view api_key_prefix = "sk_live_";
 // Every response carries `request-id: req_...` (authentication and errors pages).
 inline constexpr std::string_view request_id_header = "request-id";
 inline constexpr std::string_view request_id_prefix = "req_";
+// Decision: the example value is the mock's first id ("req_" and 12 hex digits); the pages show only the prefix.
+inline constexpr std::string_view request_id_example = "req_000000000001";
+// What every FLORA descriptor declares as its `response_headers`.
+inline constexpr std::array<genwire::header_field, 1> headers_on_every_response{{{request_id_header, request_id_example}}};
 // 429 answers may carry these; the official SDK honours retry-after-ms first, then retry-after.
 inline constexpr std::string_view retry_after_header = "Retry-After";
 inline constexpr std::string_view retry_after_ms_header = "retry-after-ms";

@@ -116,6 +116,7 @@ struct get_run_endpoint {
   using response = run;
   using error = error_envelope;
   static constexpr auto auth = auth_schemes;
+  static constexpr auto response_headers = headers_on_every_response;
 
   // Decision: the rows are the errors page's codes that a read of one run can meet (no 400 input, 402 or 409: the call sends no input and spends nothing); bodies are the list page's envelope examples, the 503 one composed.
   static constexpr std::array<genwire::status_doc, 7> statuses{{

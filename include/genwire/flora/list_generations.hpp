@@ -222,6 +222,7 @@ struct list_generations_endpoint {
   using response = list_generations_response;
   using error = error_envelope;
   static constexpr auto auth = auth_schemes;
+  static constexpr auto response_headers = headers_on_every_response;
 
   // Decision: the reference page prints bodies without codes or meanings; codes come from docs/providers-flora.md, meanings are the HTTP reason phrases, and treatments follow its facts (429/5xx retryable, 401 auth, 403 permission, 404 missing resource, other 4xx client error).
   static constexpr std::array<genwire::status_doc, 10> statuses{{
