@@ -186,7 +186,7 @@ class decoder {
     } else {
       if (!integer) return s_.fail(errc::wrong_type, at, "an integer", s_.describe(at), {rule::type, json_type::integer});
       if (parse_integer(tok, out) != std::errc{}) {
-        std::string range = "[" + std::to_string(std::numeric_limits<T>::min()) + ", " + std::to_string(std::numeric_limits<T>::max()) + "]";
+        std::string range = integer_range<T>();
         return s_.fail(errc::out_of_range, at, "an integer in " + range, s_.describe(at), {rule::fits_type, json_type::integer, range});
       }
       return true;

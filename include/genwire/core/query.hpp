@@ -104,7 +104,7 @@ bool scalar_from_query(T& out, std::string&& text, const query_error_sink& sink)
       syntax_ok = syntax_ok && ((text[i] >= '0' && text[i] <= '9') || (i == 0 && text[i] == '-' && text.size() > 1));
     if (!syntax_ok) return sink.fail(errc::wrong_type, "an integer", quote_snippet(text), {rule::type, json_type::integer});
     if (parse_integer(text, out) != std::errc{}) {
-      std::string range = "[" + std::to_string(std::numeric_limits<T>::min()) + ", " + std::to_string(std::numeric_limits<T>::max()) + "]";
+      std::string range = integer_range<T>();
       return sink.fail(errc::out_of_range, "an integer in " + range, quote_snippet(text), {rule::fits_type, json_type::integer, range});
     }
     return true;

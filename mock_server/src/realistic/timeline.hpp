@@ -73,7 +73,7 @@ answer reply_json(int status, std::string body);
 template <class T>
 answer reply(int status, const T& value) {
   auto text = genwire::encode(value);
-  if (!text) return reply_json(500, R"({"genwire_mock_error":{"kind":"encode-failed","message":"the realistic store could not encode its answer"}})");
+  if (!text) return answer{answer::kind::failed, 500, {}, "the realistic store could not encode its answer: " + text.error().message()};
   return reply_json(status, std::move(*text));
 }
 // `{"<key>":[a,b,...]` from already encoded items (the caller closes the object).

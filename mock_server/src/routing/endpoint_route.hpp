@@ -82,6 +82,7 @@ class endpoint_route final : public route {
     const caller who{key};
     const any_request typed{std::in_place_type<typed_request<D>>, typed_request<D>{&value, &who, &rq, &path}};
     answer a = data.find(typed);
+    if (a.what == answer::kind::failed) return mock_error(500, "store-failed", std::move(a.body), &entry_);
     if (a.what != answer::kind::reply) return policy.refused(entry_, a.what);
     response r{a.status, std::move(a.headers), std::move(a.body)};
     if (!r.body.empty() && !r.header_value("Content-Type")) r.headers.push_back({"Content-Type", std::string(json_type)});

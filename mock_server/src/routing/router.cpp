@@ -51,9 +51,14 @@ response router::dispatch(const request& rq, const route*& matched) {
   // endpoint looks at the request, as an overloaded service's do.
   fault_decision fault = faults_->before(rq, ep, prefer);
   response r = fault.answer ? std::move(*fault.answer) : matched->handle(rq, prefer, keys_, *data_);
-  if (r.disposition != disposition::drop) ep.policy->decorate(ep, rq, r);
+  decorate(ep, rq, r);
   faults_->wait(fault.delay);
   return r;
+}
+
+// The provider's last touch, once, on every answer of an endpoint that goes out.
+void router::decorate(const prepared_endpoint& ep, const request& rq, response& r) const {
+  if (r.disposition != disposition::drop) ep.policy->decorate(ep, rq, r);
 }
 
 response router::transport_error(int status, const request& rq) noexcept {
@@ -63,7 +68,7 @@ response router::transport_error(int status, const request& rq) noexcept {
     if (status == 413 && (matched = table_.match(rq.path))) {
       const prepared_endpoint& ep = matched->entry();
       r = ep.policy->too_large(ep);
-      ep.policy->decorate(ep, rq, r);
+      decorate(ep, rq, r);
     } else if (status == 413) {
       r = mock_error(413, "body-too-large", "the request body is over the mock's size limit");
     } else if (status == 414) {

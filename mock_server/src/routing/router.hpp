@@ -33,6 +33,7 @@ class router {
 
  private:
   response dispatch(const request& rq, const route*& matched);
+  void decorate(const prepared_endpoint& ep, const request& rq, response& r) const;
   void record(const request& rq, const response& r, const route* matched) noexcept;
 
   endpoint_table table_;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,18 @@ constexpr std::optional<E> enum_from_name(std::string_view name) noexcept {
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i] == name) return static_cast<E>(i);
   return std::nullopt;
+}
+
+// "[min, max]" of an integer type, for out-of-range messages. Built by appending: g++ 12 at -O3
+// reports a -Wrestrict false positive (GCC bug 105329) on `"[" + std::to_string(...)`.
+template <class T>
+std::string integer_range() {
+  std::string r(1, '[');
+  r += std::to_string(std::numeric_limits<T>::min());
+  r += ", ";
+  r += std::to_string(std::numeric_limits<T>::max());
+  r += ']';
+  return r;
 }
 
 inline std::string bound_text(const bound& lo, const bound& hi) {

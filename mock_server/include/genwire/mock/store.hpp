@@ -54,6 +54,7 @@ struct answer {
     reply,      // send status/headers/body as they are
     not_found,  // the resource the request names does not exist: the provider's documented 404
     not_owner,  // it exists but the caller does not own it: the provider's documented 403
+    failed,     // the store could not answer (body: why): a marked mock 500, never an API answer
   };
   kind what = kind::reply;
   int status = 200;
