@@ -149,6 +149,28 @@ TEST_F(MockReplay, PreferExampleByName) {
   EXPECT_EQ(r->get_header_value("X-Genwire-Mock-Error"), "unknown-example");
 }
 
+// Hedra's default answer is its page's example made valid under the published OpenAPI (strict
+// mode finds nothing); the page verbatim is still served by name.
+TEST_F(MockReplay, HedraServesTheValidPageByDefaultAndTheVerbatimPageByName) {
+  using D = genwire::hedra::list_generations_endpoint;
+  const httplib::Headers key{{"X-API-Key", "gw_test_read"}};
+  for (const httplib::Headers& h : {key, httplib::Headers{{"Prefer", "code=200"}}, httplib::Headers{{"Prefer", "example=response"}}}) {
+    SCOPED_TRACE(h.begin()->second);
+    auto r = mock->send("GET", std::string(D::path), h);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    EXPECT_TRUE(mock_test::same_json(r->body, genwire::hedra::example_response)) << r->body;
+    auto strict = genwire::decode<D::response, genwire::strict>(r->body);
+    EXPECT_TRUE(strict) << strict.error().message();
+  }
+  auto page = mock->send("GET", std::string(D::path), {{"Prefer", "example=response_reference_page"}});
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_FALSE(page->has_header("X-Genwire-Mock-Error"));
+  EXPECT_TRUE(mock_test::same_json(page->body, genwire::hedra::example_response_reference_page)) << page->body;
+  EXPECT_FALSE((genwire::decode<D::response, genwire::strict>(page->body))) << "the page's placeholders stay";
+}
+
 TEST_F(MockReplay, UnknownPathIsAMarkedMockError) {
   auto r = mock->send("GET", "/v2/nothing-here");
   ASSERT_TRUE(r);

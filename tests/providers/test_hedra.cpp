@@ -62,8 +62,9 @@ TEST(HedraDescriptor, StatusTableMatchesSeed) {
   for (std::size_t i = 0; i < codes.size(); ++i) EXPECT_EQ(endpoint::statuses[i].code, codes[i]);
   EXPECT_EQ(endpoint::statuses[0].meaning, "Successful Response");
   EXPECT_EQ(endpoint::statuses[0].treat, genwire::treatment::complete);
+  // The default answer is the page's example made valid, composed by genwire (HedraExamples below).
   EXPECT_EQ(endpoint::statuses[0].body, hd::example_response);
-  EXPECT_EQ(endpoint::statuses[0].body_origin, genwire::provenance::documented);
+  EXPECT_EQ(endpoint::statuses[0].body_origin, genwire::provenance::composed);
   EXPECT_EQ(endpoint::statuses[1].meaning, "Validation Error");
   EXPECT_EQ(endpoint::statuses[1].treat, genwire::treatment::client_error);
   EXPECT_EQ(endpoint::statuses[1].body, hd::example_error_422);
@@ -77,11 +78,12 @@ TEST(HedraDescriptor, StatusTableMatchesSeed) {
 // ---------------------------------------------------------------------------------------------
 
 TEST(HedraExamples, EveryExampleRoundTrips) {
-  ASSERT_EQ(endpoint::examples.size(), 5u);
+  ASSERT_EQ(endpoint::examples.size(), 6u);
   const std::vector<std::pair<std::string_view, genwire::provenance>> names{
       {"request", genwire::provenance::documented},
       {"request_all_parameters", genwire::provenance::composed},
-      {"response", genwire::provenance::documented},
+      {"response", genwire::provenance::composed},
+      {"response_reference_page", genwire::provenance::documented},
       {"response_variants", genwire::provenance::composed},
       {"error_422", genwire::provenance::composed}};
   for (std::size_t i = 0; i < names.size(); ++i) {
@@ -111,8 +113,69 @@ TEST(HedraExamples, EveryExampleRoundTrips) {
   }
 }
 
+TEST(HedraExamples, TheDefaultIsTheValidPageAndTheVerbatimPageKeepsItsName) {
+  const auto body_of = [](std::string_view name) {
+    for (const genwire::example& ex : endpoint::examples)
+      if (ex.name == name) return ex.body;
+    ADD_FAILURE() << "no example " << name;
+    return std::string_view{};
+  };
+  EXPECT_EQ(body_of("response"), hd::example_response);
+  EXPECT_EQ(body_of("response"), genwire::find_status<endpoint>(200)->body);
+  EXPECT_EQ(body_of("response_reference_page"), hd::example_response_reference_page);
+  EXPECT_NE(hd::example_response, hd::example_response_reference_page);
+}
+
+// The default example is the page's, member for member, but for the values that break the
+// published OpenAPI or genwire's strict rules (and the two URLs that are no URLs): applying exactly
+// these fixes to the verbatim page gives it.
+TEST(HedraExamples, TheDefaultIsThePageWithItsDefectsFixed) {
+  const std::vector<std::pair<std::string_view, std::string_view>> fixes{
+      {"data[0].input.generated_video_inputs.bounding_box_target", "[0.5, 0.5]"},  // the published array form
+      {"data[0].input.start_keyframe_url", R"("https://example.com/start.png")"},  // format uri
+      {"data[0].input.end_keyframe_url", R"("https://example.com/end.png")"},      // format uri
+      {"data[0].progress", "1"},                                                   // "Between 0-1", was 123
+      {"data[0].created_at", R"("2025-06-01T12:00:00Z")"},                         // date-time
+      {"data[0].asset.thumbnail_url", R"("https://example.com/thumbnail.png")"},   // a URL by name
+      {"data[0].asset.created_at", R"("2025-06-01T12:00:41Z")"},                   // date-time
+      {"data[0].asset.asset.url", R"("https://example.com/image.png")"},           // a URL by name
+      {"data[0].asset.favorited_at", R"("2025-06-01T12:05:00Z")"},                 // date-time
+  };
+  std::string text(hd::example_response_reference_page);
+  for (const auto& [path, value] : fixes) {
+    SCOPED_TRACE(path);
+    const std::string next = edited(text, path, value);
+    EXPECT_FALSE(same_json(next, text)) << "the page already had this value";
+    text = next;
+  }
+  EXPECT_TRUE(same_json(text, hd::example_response));
+}
+
+TEST(HedraExamples, TheDefaultHasNoStrictDefects) {
+  auto strict = genwire::decode<response, genwire::strict>(hd::example_response);
+  ASSERT_TRUE(strict) << strict.error().message();
+  EXPECT_TRUE(round_trips<response>(hd::example_response));
+  ASSERT_EQ(strict->data.size(), 1u);
+  const hd::generation& g = strict->data[0];
+  EXPECT_GE(g.progress, 0.0);
+  EXPECT_LE(g.progress, 1.0);
+  ASSERT_TRUE(g.input.generated_video_inputs && g.input.generated_video_inputs->bounding_box_target &&
+              *g.input.generated_video_inputs->bounding_box_target);
+  EXPECT_EQ((**g.input.generated_video_inputs->bounding_box_target).index(), 0u) << "the published array form";
+  for (const genwire::date_time* t : {&g.created_at, &(**g.asset).created_at, &**(**g.asset).favorited_at})
+    EXPECT_TRUE(t->time()) << t->text;
+  for (std::string_view url : {std::string_view((**g.input.start_keyframe_url).text), std::string_view((**g.input.end_keyframe_url).text),
+                               std::string_view((**g.asset).thumbnail_url), std::string_view(**(**g.asset).asset.url)}) {
+    SCOPED_TRACE(url);
+    EXPECT_TRUE(genwire::formats::is_uri(url));
+    EXPECT_TRUE(url.starts_with("https://"));
+  }
+  // The verbatim page is not: StrictDefectsOfTheSeedExample lists what strict mode reports on it.
+  EXPECT_FALSE((genwire::decode<response, genwire::strict>(hd::example_response_reference_page)));
+}
+
 TEST(HedraExamples, SeedExampleValues) {
-  const response page = decoded(hd::example_response);
+  const response page = decoded(hd::example_response_reference_page);
   EXPECT_EQ(page.page_info.limit, 123);
   EXPECT_EQ(page.page_info.offset, 123);
   ASSERT_EQ(page.data.size(), 1u);
@@ -193,8 +256,8 @@ TEST(HedraExamples, StrictDefectsOfTheSeedExample) {
       {"data[0].asset.created_at", errc::format, R"("2025-06-01T12:00:41Z")"},                   // "<string>" as a date-time
       {"data[0].asset.favorited_at", errc::format, R"("2025-06-01T12:05:00Z")"},                 // "<string>" as a date-time
   };
-  ASSERT_TRUE(genwire::decode<response>(hd::example_response));  // default rules: no defect
-  std::string text(hd::example_response);
+  ASSERT_TRUE(genwire::decode<response>(hd::example_response_reference_page));  // default rules: no defect
+  std::string text(hd::example_response_reference_page);
   for (const defect& d : defects) {
     SCOPED_TRACE(d.path);
     EXPECT_TRUE((fails_at<response, genwire::strict>(text, d.path, d.code)));
@@ -320,7 +383,7 @@ TEST(HedraBoundingBox, Violations) {
                                                           R"(bounding_box_target["[2]"])", errc::unknown_key)));
   // Inside the page's example.
   EXPECT_TRUE(fails_at<response>(
-      edited(hd::example_response, R"(data[0].input.generated_video_inputs.bounding_box_target["[1]"])", "7"),
+      edited(hd::example_response_reference_page, R"(data[0].input.generated_video_inputs.bounding_box_target["[1]"])", "7"),
       R"(data[0].input.generated_video_inputs.bounding_box_target["[1]"])", errc::out_of_range));
 }
 
@@ -336,7 +399,7 @@ TEST(HedraResponse, RequiredKeysReportMissingKey) {
         "data[0].asset.type", "data[0].asset.name", "data[0].asset.thumbnail_url", "data[0].asset.created_at",
         "data[0].asset.asset", "data[0].error.type", "data[0].error.message"}) {
     SCOPED_TRACE(path);
-    EXPECT_TRUE(fails_at<response>(without(hd::example_response, path), path, errc::missing_key));
+    EXPECT_TRUE(fails_at<response>(without(hd::example_response_reference_page, path), path, errc::missing_key));
   }
   EXPECT_TRUE(fails_at<response>(without(hd::example_response_variants, "data[2].asset.asset.generated_image_inputs.text_prompt"),
                                  "data[2].asset.asset.generated_image_inputs.text_prompt", errc::missing_key));
@@ -350,7 +413,7 @@ TEST(HedraResponse, OptionalKeysMayBeAbsent) {
         "data[0].asset.is_favorite", "data[0].asset.recent", "data[0].asset.favorited_at", "data[0].asset.asset.type",
         "data[0].input.generated_video_inputs.bounding_box_target"}) {
     SCOPED_TRACE(path);
-    EXPECT_TRUE(round_trips<response>(without(hd::example_response, path)));
+    EXPECT_TRUE(round_trips<response>(without(hd::example_response_reference_page, path)));
   }
 }
 
@@ -373,7 +436,7 @@ TEST(HedraResponse, WrongTypesReportPath) {
   };
   for (const auto& [path, value] : cases) {
     SCOPED_TRACE(path);
-    EXPECT_TRUE(fails_at<response>(edited(hd::example_response, path, value), path, errc::wrong_type));
+    EXPECT_TRUE(fails_at<response>(edited(hd::example_response_reference_page, path, value), path, errc::wrong_type));
   }
 }
 
@@ -385,7 +448,7 @@ TEST(HedraResponse, NullRules) {
         "data[0].input.start_keyframe_url", "data[0].input.reference_image_ids", "data[0].asset.description",
         "data[0].asset.favorited_at", "data[0].asset.asset.url", "data[0].input.generated_video_inputs.character_orientation"}) {
     SCOPED_TRACE(path);
-    EXPECT_TRUE(round_trips<response>(edited(hd::example_response, path, "null")));
+    EXPECT_TRUE(round_trips<response>(edited(hd::example_response_reference_page, path, "null")));
   }
   // Never null.
   for (std::string_view path :
@@ -393,7 +456,7 @@ TEST(HedraResponse, NullRules) {
         "data[0].input.type", "data[0].input.ai_model_id", "data[0].input.batch_size", "data[0].asset.is_favorite",
         "data[0].asset.name", "data[0].input.generated_video_inputs.enhance_prompt"}) {
     SCOPED_TRACE(path);
-    EXPECT_TRUE(fails_at<response>(edited(hd::example_response, path, "null"), path, errc::wrong_type));
+    EXPECT_TRUE(fails_at<response>(edited(hd::example_response_reference_page, path, "null"), path, errc::wrong_type));
   }
 }
 
@@ -408,11 +471,11 @@ TEST(HedraResponse, ConstraintsReportOutOfRange) {
   };
   for (const auto& [path, value] : cases) {
     SCOPED_TRACE(testing::Message() << path << " = " << value);
-    EXPECT_TRUE(fails_at<response>(edited(hd::example_response, path, value), path, errc::out_of_range));
+    EXPECT_TRUE(fails_at<response>(edited(hd::example_response_reference_page, path, value), path, errc::out_of_range));
   }
   // The edges pass.
   for (std::string_view v : {"1", "8"})
-    EXPECT_TRUE(genwire::decode<response>(edited(hd::example_response, "data[0].input.batch_size", v)));
+    EXPECT_TRUE(genwire::decode<response>(edited(hd::example_response_reference_page, "data[0].input.batch_size", v)));
   // progress: documented "Between 0-1" but undeclared, and the page's example sends 123.
   for (std::string_view v : {"123", "-1", "0", "1", "0.5", "100"}) {
     SCOPED_TRACE(v);
@@ -665,7 +728,7 @@ TEST(HedraSummary, MapsEveryStatus) {
 
 TEST(HedraSummary, FieldsFromExamples) {
   // The reference page's example: progress 123 clamped, "<string>" time skipped.
-  const genwire::job_summary seed = summarize(decoded(hd::example_response).data[0]);  // found by ADL too
+  const genwire::job_summary seed = summarize(decoded(hd::example_response_reference_page).data[0]);  // found by ADL too
   EXPECT_EQ(seed.id, "3c90c3cc-0d44-4b50-8888-8dd25736052a");
   EXPECT_EQ(seed.state, genwire::job_state::succeeded);
   EXPECT_DOUBLE_EQ(*seed.progress, 1.0);
@@ -706,6 +769,16 @@ TEST(HedraSummary, FieldsFromExamples) {
   EXPECT_FALSE(voice.error_code.has_value());
   EXPECT_EQ(voice.error_message, "The audio sample is too short to clone a voice.");
   EXPECT_EQ(voice.created, utc(2025, 5, 31, 9, 15, 0));
+}
+
+TEST(HedraSummary, TheDefaultExampleSummarisesWithItsTimeAndOutput) {
+  const genwire::job_summary s = genwire::summarize(decoded(hd::example_response).data[0]);
+  EXPECT_EQ(s.state, genwire::job_state::succeeded);
+  EXPECT_DOUBLE_EQ(*s.progress, 1.0);
+  EXPECT_EQ(s.created, utc(2025, 6, 1, 12, 0, 0));
+  ASSERT_EQ(s.outputs.size(), 1u);
+  EXPECT_EQ(s.outputs[0].kind, "text");
+  EXPECT_EQ(s.outputs[0].url, "https://example.com/image.png");
 }
 
 TEST(HedraSummary, OutputFallsBackToDownloadUrl) {

@@ -1,6 +1,7 @@
 // Hedra's generations: newest first, flat `limit` (default 100) / `offset`, page_info, filters
 // type, created_before, created_after, ids, prompt_query, agent_thread_id. Progress runs 0..1; an
-// asset only once complete, an error (or error_message) only on error.
+// asset only once complete, an error (or error_message) only on error. What each kind of
+// generation holds is variants.cpp's.
 #include <algorithm>
 #include <array>
 #include <optional>
@@ -8,6 +9,7 @@
 #include "../../routing/header_text.hpp"
 #include "../../realistic/prng.hpp"
 #include "binding.hpp"
+#include "variants.hpp"
 
 namespace genwire::mock::detail {
 namespace {
@@ -35,21 +37,9 @@ constexpr std::array<failure, 5> failures{{
     {hd::generation_error_type::UNKNOWN, "The generation failed."},
 }};
 
-constexpr std::array<std::string_view, 6> styles{"A watercolor", "A cinematic", "A neon", "A minimalist", "A vintage", "A cozy"};
-constexpr std::array<std::string_view, 6> subjects{"fox", "lighthouse", "astronaut", "coffee shop", "robot", "waterfall"};
-constexpr std::array<std::string_view, 6> places{"at sunset", "in a misty forest", "on the moon", "in the rain", "under the stars", "by the sea"};
-constexpr std::array<std::string_view, 4> lines{"Welcome back to the channel.", "Here is today's weather report.",
-                                                "Thanks for watching, see you next week.", "Let me show you how it works."};
-constexpr std::array<std::string_view, 4> voice_names{"Narrator", "Host", "Announcer", "Storyteller"};
-
-// Hedra's documented default video model (GenerateVideoRequest.ai_model_id).
-constexpr std::string_view video_model = "d1dd37a3-e39a-4854-a298-6510289f9cf2";
-
 struct job {
   std::string id;
-  hd::asset_type type = hd::asset_type::video;
-  hd::generation_input input;
-  std::string prompt;  // what prompt_query searches: the text prompt, the spoken text or the voice name
+  hedra_variants::variant kind;  // its input, its media type, its asset's details
   std::optional<std::size_t> thread;
   millis created = 0;
   millis span = 0;
@@ -68,6 +58,13 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// Decision: prompt_query is a case-insensitive substring of any free text the input carries (its prompt, the text it speaks or sounds, a cloned voice's name), not only of a text prompt: every kind of generation has something to search, and the parameter is named for what a user typed.
+bool mentions(const hd::generation_input& in, const std::string& needle) {
+  bool found = false;
+  hedra_variants::for_each_text(in, [&](std::string_view text) { found = found || lower(text).find(needle) != std::string::npos; });
+  return found;
+}
+
 }  // namespace
 
 struct hedra_mock::data::impl {
@@ -77,8 +74,7 @@ struct hedra_mock::data::impl {
   impl(std::uint64_t seed, std::size_t items) {
     rng r(mix(seed, tag_of("hedra")));
     for (int i = 0; i < 4; ++i) threads.push_back(r.uuid());
-    const std::array<std::string, 2> image_models{r.uuid(), r.uuid()};
-    const std::array<std::string, 3> voices{r.uuid(), r.uuid(), r.uuid()};
+    const hedra_variants::catalogue shared(r);
 
     const std::size_t active = items == 0 ? 0 : std::max<std::size_t>(1, items * 12 / 100);
     millis t = anchor_ms - r.between(0, 60'000);
@@ -90,46 +86,8 @@ struct hedra_mock::data::impl {
       t -= r.between(15'000, 1'200'000);
       j.span = r.between(3'000, 30'000);
       if (r.chance(0.3)) j.thread = r.below(threads.size());
-      hd::generation_input& in = j.input;
-      if (j.thread) in.agent_thread_id = genwire::nullable<genwire::uuid>(genwire::uuid(threads[*j.thread]));
-      const std::uint64_t kind = r.below(20);
-      if (kind < 7) {
-        j.type = hd::asset_type::video;
-        j.prompt = std::string(r.pick(styles)) + ' ' + std::string(r.pick(subjects)) + ' ' + std::string(r.pick(places));
-        hd::video_inputs v{};
-        v.text_prompt = j.prompt;
-        v.resolution = genwire::nullable<std::string>(std::string(r.chance(0.5) ? "720p" : "540p"));
-        v.aspect_ratio = genwire::nullable<std::string>(std::string(r.chance(0.7) ? "16:9" : "9:16"));
-        v.duration_ms = genwire::nullable<std::int64_t>(r.chance(0.5) ? 5000 : 10000);
-        in.generated_video_inputs = std::move(v);
-        in.type = hd::input_type::video;
-        in.ai_model_id = genwire::uuid(std::string(video_model));
-        in.start_keyframe_id = genwire::nullable<genwire::uuid>(genwire::uuid(r.uuid()));
-      } else if (kind < 14) {
-        j.type = hd::asset_type::image;
-        j.prompt = std::string(r.pick(styles)) + ' ' + std::string(r.pick(subjects)) + ' ' + std::string(r.pick(places));
-        in.type = hd::input_type::image;
-        in.text_prompt = j.prompt;
-        in.ai_model_id = genwire::uuid(r.pick(image_models));
-        in.aspect_ratio = genwire::nullable<std::string>(std::string("1:1"));
-        in.resolution = genwire::nullable<std::string>(std::string("1024x1024"));
-        in.batch_size = genwire::bounded<std::int64_t, 1, 8>(1);
-      } else if (kind < 18) {
-        j.type = hd::asset_type::audio;
-        j.prompt = std::string(r.pick(lines));
-        in.type = hd::input_type::text_to_speech;
-        in.voice_id = genwire::uuid(r.pick(voices));
-        in.text = j.prompt;
-        in.stability = genwire::bounded<double, 0, 1>(0.5);
-        in.speed = 1.0;
-        in.language = std::string("auto");
-      } else {
-        j.type = hd::asset_type::voice;
-        j.prompt = std::string(r.pick(voice_names));
-        in.type = hd::input_type::voice_clone;
-        in.audio_id = genwire::nullable<genwire::uuid>(genwire::uuid(r.uuid()));
-        in.name = j.prompt;
-      }
+      j.kind = hedra_variants::make_variant(r, shared);
+      if (j.thread) j.kind.input.agent_thread_id = genwire::nullable<genwire::uuid>(genwire::uuid(threads[*j.thread]));
       const std::array<frame, 6> full{{
           {hd::generation_status::queued, 0, 60},
           {hd::generation_status::processing, static_cast<double>(r.between(10, 20)) / 100, 45},
@@ -153,77 +111,14 @@ struct hedra_mock::data::impl {
     }
   }
 
-  static hd::generation_asset asset_of(const job& j, millis done) {
-    hd::generation_asset a{};
-    a.id = genwire::uuid(j.id);
-    a.type = j.type;
-    a.name = j.prompt.substr(0, 40);
-    a.thumbnail_url = "https://assets.hedra.com/thumbnails/" + j.id + ".webp";
-    a.created_at = genwire::date_time(rfc3339(done, true));
-    a.description = genwire::nullable<std::string>();
-    a.is_favorite = false;
-    a.recent = true;
-    hd::asset_payload& p = a.asset;
-    const std::string base = "https://assets.hedra.com/" + j.id;
-    switch (j.type) {
-      case hd::asset_type::video: {
-        const auto& v = *j.input.generated_video_inputs;
-        p.type = hd::asset_payload_type::generated_video;
-        const bool wide = v.aspect_ratio && v.aspect_ratio->value_or("") == "16:9";
-        const bool hd720 = v.resolution && v.resolution->value_or("") == "720p";
-        const std::int64_t tall = hd720 ? 720 : 540, broad = hd720 ? 1280 : 960;
-        p.width = wide ? broad : tall;
-        p.height = wide ? tall : broad;
-        p.url = genwire::nullable<std::string>(base + ".mp4");
-        p.duration_ms = v.duration_ms ? v.duration_ms->value_or(5000) : 5000;
-        p.preview_url = genwire::nullable<std::string>(base + "_preview.mp4");
-        p.generated_video_inputs = v;
-        p.keyframe_start = genwire::raw_json();  // null: the keyframe is known by id only
-        p.audio = genwire::raw_json();
-        break;
-      }
-      case hd::asset_type::image: {
-        p.type = hd::asset_payload_type::generated_image;
-        p.width = 1024;
-        p.height = 1024;
-        p.url = genwire::nullable<std::string>(base + ".png");
-        hd::image_inputs ii{};
-        ii.text_prompt = j.prompt;
-        ii.ai_model_id = genwire::nullable<genwire::uuid>(*j.input.ai_model_id);
-        ii.aspect_ratio = j.input.aspect_ratio;
-        ii.resolution = j.input.resolution;
-        p.generated_image_inputs = std::move(ii);
-        break;
-      }
-      case hd::asset_type::audio: {
-        p.type = hd::asset_payload_type::generated_audio;
-        p.duration_ms = 1500 + static_cast<std::int64_t>(j.prompt.size()) * 60;
-        p.url = genwire::nullable<std::string>(base + ".mp3");
-        hd::audio_inputs ai{};
-        ai.text_prompt = j.prompt;
-        ai.voice_id = genwire::nullable<genwire::uuid>(*j.input.voice_id);
-        ai.language = genwire::nullable<std::string>(std::string("auto"));
-        p.generated_audio_inputs = std::move(ai);
-        break;
-      }
-      default: {
-        p.type = hd::asset_payload_type::voice;
-        p.labels = std::vector<hd::voice_label>{{"source", "clone"}};
-        p.preview_url = genwire::nullable<std::string>(base + "_preview.mp3");
-        break;
-      }
-    }
-    return a;
-  }
-
   const std::string& encoded(job& j, std::uint64_t clock) {
     const std::uint32_t step = j.prog.at(clock);
     if (j.cache.step == step) return j.cache.json;
     const frame& f = j.script[step];
     hd::generation g{};
     g.id = genwire::uuid(j.id);
-    g.type = j.type;
-    g.input = j.input;
+    g.type = j.kind.type;
+    g.input = j.kind.input;
     g.status = f.status;
     g.progress = f.progress;
     g.created_at = genwire::date_time(rfc3339(j.created, true));
@@ -232,7 +127,7 @@ struct hedra_mock::data::impl {
     g.credit_cost = genwire::nullable<std::int64_t>();
     if (f.status == hd::generation_status::complete) {
       g.credit_cost = genwire::nullable<std::int64_t>(j.credits);
-      g.asset = genwire::nullable<hd::generation_asset>(asset_of(j, j.created + j.span * step));
+      g.asset = genwire::nullable<hd::generation_asset>(hedra_variants::asset_of(j.kind, j.id, j.created, j.created + j.span * step));
     } else if (f.status == hd::generation_status::error) {
       g.credit_cost = genwire::nullable<std::int64_t>(std::int64_t{0});
       // "error: not present unless the status is 'error' and error_message is not present".
@@ -251,8 +146,8 @@ struct hedra_mock::data::impl {
   bool matches(const job& j, const hd::list_generations_query& q, const std::vector<std::string>& ids) const {
     if (q.type) {
       const std::string_view want = genwire::enum_name(*q.type);
-      const bool by_asset = want == genwire::enum_name(j.type);
-      const bool by_input = j.input.type && j.input.type->known() && want == genwire::enum_name(j.input.type->value());
+      const bool by_asset = want == genwire::enum_name(j.kind.type);
+      const bool by_input = want == genwire::enum_name(*j.kind.input.type);
       if (!by_asset && !by_input) return false;
     }
     if (q.created_before)
@@ -260,7 +155,7 @@ struct hedra_mock::data::impl {
     if (q.created_after)
       if (auto t = q.created_after->time(); t && !(j.created > to_millis(*t))) return false;
     if (q.ids && std::find(ids.begin(), ids.end(), j.id) == ids.end()) return false;
-    if (q.prompt_query && lower(j.prompt).find(lower(*q.prompt_query)) == std::string::npos) return false;
+    if (q.prompt_query && !mentions(j.kind.input, lower(*q.prompt_query))) return false;
     if (q.agent_thread_id && (!j.thread || threads[*j.thread] != lower(q.agent_thread_id->text))) return false;
     return true;
   }
