@@ -210,8 +210,8 @@ inline bool parse_code(std::string_view s, int& code) {
 }
 
 inline constexpr std::string_view composed_note =
-    "genwire: note: the reference page shows no body for this status; this one is composed by genwire from the "
-    "documented fields";
+    "genwire: note: this body is composed by genwire from the documented fields (the reference page shows none "
+    "for this status, or one that breaks the provider's published schema)";
 
 template <class Endpoints>
 int cmd_example(const streams& io, std::span<const std::string_view> args) {

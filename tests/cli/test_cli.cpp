@@ -62,8 +62,8 @@ std::string decoder_message(std::string_view text) {
 genwire::json::object& members(genwire::json::value& v) { return std::get<genwire::json::object>(v.get()); }
 
 constexpr std::string_view composed_note =
-    "genwire: note: the reference page shows no body for this status; this one is composed by genwire from the "
-    "documented fields\n";
+    "genwire: note: this body is composed by genwire from the documented fields (the reference page shows none "
+    "for this status, or one that breaks the provider's published schema)\n";
 
 // ---------------------------------------------------------------------------------------------
 // endpoints, help, version, unknown commands
