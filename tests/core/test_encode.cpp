@@ -45,7 +45,7 @@ TEST(Encode, StringEscapes) {
   EXPECT_EQ(genwire::encode(s).value(), "\"q\\\"b\\\\s/\\b\\f\\n\\r\\t\\u0001\\u001f\x7F\\u0000\xC3\xA9\xF0\x9F\x98\x80\"");
   // Long runs (past the 8-byte fast path) with an escape at the end.
   const std::string long_run = std::string(37, 'a') + "\"";
-  EXPECT_EQ(genwire::encode(long_run).value(), "\"" + std::string(37, 'a') + "\\\"\"");
+  EXPECT_EQ(genwire::encode(long_run).value(), std::string(1, '"').append(37, 'a').append("\\\"\""));
   // And what is written reads back as the same string.
   EXPECT_EQ(genwire::decode<std::string>(genwire::encode(s).value()).value(), s);
 }

@@ -77,7 +77,7 @@ TEST(ErrorMessages, OneFullLinePerKind) {
 }
 
 TEST(ErrorMessages, LongStringsAreQuotedShortAndPrintable) {
-  const auto r = genwire::decode<int>("\"" + std::string(100, 'x') + "\"");
+  const auto r = genwire::decode<int>(std::string(1, '"').append(100, 'x').append(1, '"'));
   ASSERT_FALSE(r.has_value());
   EXPECT_EQ(r.error().message(), "$: expected an integer, found string \"" + std::string(40, 'x') + "...\" (offset 0)");
   const auto e = genwire::decode<color>(R"("tab\there")");

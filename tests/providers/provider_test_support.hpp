@@ -178,6 +178,10 @@ std::vector<int> page_codes_of() {
 // another named example of the same status ("error_402_spend_limit").
 inline bool is_row_example(const genwire::example& ex) { return ex.name == "error_" + std::to_string(ex.status); }
 
+// `s` as a JSON string literal (s must need no escaping). Built by appending: `"\"" + std::string(s)`
+// inserts into a temporary, where g++ 12 at -O3 reports a -Wrestrict false positive (GCC bug 105329).
+inline std::string quoted(std::string_view s) { return std::string(1, '"').append(s).append(1, '"'); }
+
 inline genwire::timestamp utc(int y, unsigned mo, unsigned d, int h, int mi, int s, int micros = 0) {
   using namespace std::chrono;
   return sys_days{year{y} / month{mo} / day{d}} + hours{h} + minutes{mi} + seconds{s} + microseconds{micros};

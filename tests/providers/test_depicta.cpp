@@ -332,7 +332,7 @@ TEST(DepictaResponse, OpenStatusKeepsUnknownValue) {
   // Every documented value is known.
   for (std::string_view s : {"pending", "processing", "completed", "failed"}) {
     auto one = genwire::decode<dp::list_jobs_response, genwire::strict>(
-        edited(dp::example_response, "generations[0].status", "\"" + std::string(s) + "\""));
+        edited(dp::example_response, "generations[0].status", quoted(s)));
     ASSERT_TRUE(one) << s;
     EXPECT_TRUE((*one->generations)[0].status.known());
   }
@@ -477,7 +477,7 @@ TEST(DepictaSummary, MapsEveryStatus) {
   for (const auto& [status, state] : table) {
     SCOPED_TRACE(status);
     auto r = genwire::decode<dp::list_jobs_response>(
-        edited(dp::example_response, "generations[0].status", "\"" + std::string(status) + "\""));
+        edited(dp::example_response, "generations[0].status", quoted(status)));
     ASSERT_TRUE(r);
     const genwire::job_summary s = genwire::summarize((*r->generations)[0]);
     EXPECT_EQ(s.state, state);

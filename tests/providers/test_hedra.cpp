@@ -496,7 +496,7 @@ TEST(HedraResponse, OpenEnumsKeepUnknownValues) {
   };
   for (const auto& [path, value] : cases) {
     SCOPED_TRACE(path);
-    const std::string text = edited(hd::example_response_variants, path, "\"" + std::string(value) + "\"");
+    const std::string text = edited(hd::example_response_variants, path, quoted(value));
     EXPECT_TRUE(round_trips<response>(text));
     EXPECT_TRUE((fails_at<response, genwire::strict>(text, path, errc::unknown_enum)));
   }
@@ -507,7 +507,7 @@ TEST(HedraResponse, OpenEnumsKeepUnknownValues) {
   // Every documented status, including pending (docs/providers-hedra.md), is known in strict mode.
   for (std::string_view s : {"complete", "error", "processing", "queued", "finalizing", "pending"}) {
     auto one = genwire::decode<response, genwire::strict>(
-        edited(hd::example_response_variants, "data[0].status", "\"" + std::string(s) + "\""));
+        edited(hd::example_response_variants, "data[0].status", quoted(s)));
     ASSERT_TRUE(one) << s;
     EXPECT_TRUE(one->data[0].status.known());
   }
@@ -516,7 +516,7 @@ TEST(HedraResponse, OpenEnumsKeepUnknownValues) {
                              "video_upscale", "audio_isolation", "speech_to_speech", "voice_clone", "audio_from_video",
                              "video_with_audio", "video_to_video", "motion_control"}) {
     auto one = genwire::decode<response, genwire::strict>(
-        edited(hd::example_response_variants, "data[3].input.type", "\"" + std::string(t) + "\""));
+        edited(hd::example_response_variants, "data[3].input.type", quoted(t)));
     EXPECT_TRUE(one) << t;
   }
 }
@@ -718,7 +718,7 @@ TEST(HedraSummary, MapsEveryStatus) {
   for (const auto& [status, state] : table) {
     SCOPED_TRACE(status);
     const response page =
-        decoded(edited(hd::example_response_variants, "data[0].status", "\"" + std::string(status) + "\""));
+        decoded(edited(hd::example_response_variants, "data[0].status", quoted(status)));
     const genwire::job_summary s = genwire::summarize(page.data[0]);
     EXPECT_EQ(s.state, state);
     EXPECT_EQ(s.raw_status, status);
