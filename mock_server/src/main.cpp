@@ -29,6 +29,8 @@ Serves the documented endpoints of Diffio, FLORA, Depicta and Hedra at their rea
   --journal N        keep the last N requests for GET /__admin/requests (default 1000; 0: off)
   --threads N        worker threads, one per open connection (default max(128, 8 x CPUs))
   --max-body BYTES   largest request body (default 1048576)
+  --tls-cert FILE    serve HTTPS with this PEM certificate (needs --tls-key)
+  --tls-key FILE     the certificate's PEM private key
   --quiet            no per-request log line
   --help             this text
 
@@ -92,6 +94,10 @@ genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
       if (c.threads == 0) throw usage_error{"--threads: must be at least 1"};
     } else if (arg == "--max-body") {
       c.max_body_bytes = number<std::size_t>(arg, value());
+    } else if (arg == "--tls-cert") {
+      c.tls_cert_file = std::string(value());
+    } else if (arg == "--tls-key") {
+      c.tls_key_file = std::string(value());
     } else if (arg == "--quiet" || arg == "-q") {
       quiet = true;
     } else if (genwire::mock::is_realistic_flag(arg)) {
@@ -104,6 +110,7 @@ genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
       throw usage_error{"unknown option " + std::string(arg)};
     }
   }
+  if (c.tls_cert_file.empty() != c.tls_key_file.empty()) throw usage_error{"--tls-cert and --tls-key go together"};
   genwire::mock::apply_realistic_options(c, realistic);
   return c;
 }

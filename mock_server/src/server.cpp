@@ -179,6 +179,18 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+// The HTTP server, or the HTTPS one when the config names a certificate and key.
+std::unique_ptr<httplib::Server> make_http_server(const server_config& c) {
+  if (c.tls_cert_file.empty() && c.tls_key_file.empty()) return std::make_unique<httplib::Server>();
+  if (c.tls_cert_file.empty() || c.tls_key_file.empty())
+    throw start_error("TLS needs both a certificate and a private key (tls_cert_file, tls_key_file)");
+  auto https = std::make_unique<httplib::SSLServer>(c.tls_cert_file.c_str(), c.tls_key_file.c_str());
+  if (!https->is_valid())
+    throw start_error("cannot load the TLS certificate " + c.tls_cert_file + " and key " + c.tls_key_file +
+                      " (PEM files, the key matching the certificate)");
+  return https;
+}
+
 }  // namespace
 
 struct server::impl {
@@ -284,7 +296,7 @@ void server::start() {
   if (c.port != 0)
     if (auto why = probe_bind(c.host, c.port)) throw start_error("cannot listen on " + where + ": " + *why);
 
-  auto http = std::make_unique<httplib::Server>();
+  auto http = make_http_server(c);
   impl_->configure(*http);
   int port = c.port;
   if (port == 0) {
@@ -328,7 +340,8 @@ int server::port() const noexcept { return impl_->bound_port; }
 std::string server::base_url() const {
   const std::string& host = impl_->config.host;
   const bool v6 = host.find(':') != std::string::npos;
-  return "http://" + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
+  const bool tls = !impl_->config.tls_cert_file.empty();
+  return (tls ? "https://" : "http://") + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port());
 }
 
 response server::handle(const request& r) { return impl_->router.handle(r); }

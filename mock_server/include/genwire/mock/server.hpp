@@ -46,6 +46,10 @@ struct server_config {
   std::chrono::seconds keep_alive_timeout{5};
   std::chrono::seconds read_timeout{5};
   std::chrono::seconds write_timeout{5};
+  // HTTPS: a PEM certificate (chain) and its private key; both empty: plain HTTP. start() throws
+  // start_error when only one is given or either cannot be loaded.
+  std::string tls_cert_file;
+  std::string tls_key_file;
   // One line per request ("POST /v1/jobs 200 57us"); empty: no log.
   std::function<void(std::string_view line)> log;
   // The data behind valid requests; null: replay the documented examples.
@@ -77,7 +81,7 @@ class server {
   [[nodiscard]] bool running() const noexcept;
   // The bound port (the chosen one when the config said 0); 0 before start().
   [[nodiscard]] int port() const noexcept;
-  // "http://127.0.0.1:41234" (IPv6 hosts in brackets).
+  // "http://127.0.0.1:41234" ("https://..." with TLS; IPv6 hosts in brackets).
   [[nodiscard]] std::string base_url() const;
 
   // The whole behaviour without sockets. Never throws; any input gets an answer.
