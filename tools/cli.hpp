@@ -39,11 +39,19 @@ inline constexpr std::string_view usage_text =
     "                                --print   write the re-encoded document to stdout\n"
     "  example ENDPOINT [CODE]       print the documented example body for status CODE (200)\n"
     "  json-check [FILE]             check that FILE (or stdin) is RFC 8259 JSON\n"
+    "  call ENDPOINT [REQUEST|-] [--base-url URL] [--key KEY] [--all-pages] [--strict]\n"
+    "       [--retries N] [--timeout-ms MS] [--ca-file FILE] [--path PARAMS]\n"
+    "                                send REQUEST (as validate reads it; none: the empty\n"
+    "                                request) to the provider (or URL), print the answer;\n"
+    "                                --all-pages prints every item of every page, one per line\n"
+    "  wait ENDPOINT [REQUEST|-] [call's options] [--interval-ms MS] [--deadline-ms MS]\n"
+    "                                poll a job until it finishes, one line per state\n"
     "  help, --help                  show this text\n"
     "  --version                     show the version\n"
     "\n"
     "exit status: 0 valid, 1 invalid (message `path: problem (offset N)` on stderr),\n"
-    "2 usage error.\n";
+    "2 usage error; call and wait: 1 API error or invalid response, 3 transport error\n"
+    "after the last retry, 4 (wait) the job failed.\n";
 
 // What a usage error prints after the problem: enough to fix the call, not the whole help.
 inline constexpr std::string_view short_usage =
@@ -51,6 +59,7 @@ inline constexpr std::string_view short_usage =
     "       genwire validate ENDPOINT request|response|error [FILE] [--strict] [--print]\n"
     "       genwire example ENDPOINT [CODE]\n"
     "       genwire json-check [FILE]\n"
+    "       genwire call|wait ENDPOINT [REQUEST|-] [options]\n"
     "       genwire --help | --version\n";
 
 inline int usage_error(const streams& io, std::string_view problem) {
@@ -248,6 +257,12 @@ inline int cmd_json_check(const streams& io, std::span<const std::string_view> a
   return exit_ok;
 }
 
+// `call` and `wait`, on genwire::client: defined in cli_call.hpp.
+template <class Endpoints>
+int cmd_call(const streams& io, std::span<const std::string_view> args);
+template <class Endpoints>
+int cmd_wait(const streams& io, std::span<const std::string_view> args);
+
 template <class Endpoints>
 int run(std::span<const std::string_view> argv, const streams& io) {
   if (argv.empty()) return usage_error(io, "no command given");
@@ -263,6 +278,8 @@ int run(std::span<const std::string_view> argv, const streams& io) {
   if (cmd == "validate") return cmd_validate<Endpoints>(io, args);
   if (cmd == "example") return cmd_example<Endpoints>(io, args);
   if (cmd == "json-check") return cmd_json_check(io, args);
+  if (cmd == "call") return cmd_call<Endpoints>(io, args);
+  if (cmd == "wait") return cmd_wait<Endpoints>(io, args);
   return usage_error(io, "unknown command " + std::string(cmd));
 }
 

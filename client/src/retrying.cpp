@@ -73,8 +73,8 @@ exchange_outcome send_with_retries(const exchange_fn& exchange, const http_reque
       return out;
     }
     if (on_retry)
-      on_retry(retry_event{endpoint, retry_scope::request, retry + 1, policy.max_retries, status.value_or(0), failure, wait,
-                           asked.has_value()});
+      on_retry(retry_event{endpoint, retry_scope::request, retry + 1, policy.max_retries, status.value_or(0), failure,
+                           std::get_if<http_response>(&out.last), wait, asked.has_value()});
     retried_status = status;
     if (!clock.sleep_until(clock.now() + wait, limits.stop)) {
       out.last = stopped(transport_failure::cancelled, "cancelled while waiting to retry", status);

@@ -133,7 +133,7 @@ class client {
   template <class D, genwire::options Opts>
   call_result<D> send(const genwire::path_params_t<D>& path, const typename D::request& rq, const call_options& o) {
     auto built = build<D, Opts>(path, rq);
-    if (auto* bad = std::get_if<invalid_request>(&built)) return call_error<D>{std::move(*bad), 0};
+    if (auto* bad = std::get_if<invalid_request>(&built)) return call_result<D>::fail(std::move(*bad), 0);
     retry_policy policy = settings_.retry;
     if (!endpoint_binding<D>::safe_to_repeat) policy.max_retries = 0;
     const exchange_fn exchange = [pool = pool_](const http_request& r, std::chrono::milliseconds t, std::stop_token s) {
@@ -147,12 +147,12 @@ class client {
 
   template <class D, genwire::options Opts>
   call_result<D> to_result(exchange_outcome&& out, const retry_policy& policy) {
-    if (auto* t = std::get_if<transport_error>(&out.last)) return call_error<D>{std::move(*t), out.attempts};
+    if (auto* t = std::get_if<transport_error>(&out.last)) return call_result<D>::fail(std::move(*t), out.attempts);
     http_response& r = std::get<http_response>(out.last);
     // Decision: every 2xx is a success decoded as the endpoint's response (the endpoints document only 200; a 204 would carry no body and fail to decode, visibly).
     if (r.status >= 200 && r.status < 300) {
       auto value = genwire::decode<typename D::response, Opts>(r.body);
-      if (!value) return call_error<D>{invalid_response{r.status, value.error(), std::move(r.body)}, out.attempts};
+      if (!value) return call_result<D>::fail(invalid_response{r.status, value.error(), std::move(r.body)}, out.attempts);
       return call_result<D>{std::move(*value), out.attempts};
     }
     api_error<D> e;
@@ -169,7 +169,7 @@ class client {
     e.retry_after = server_wait(r, policy, timer_->wall_now());
     e.documented = genwire::find_status<D>(r.status);
     e.raw_body = std::move(r.body);
-    return call_error<D>{std::move(e), out.attempts};
+    return call_result<D>::fail(std::move(e), out.attempts);
   }
 
   // Whether a failed poll is worth another one after a longer wait.
@@ -206,17 +206,18 @@ class client {
         pause = interval * std::min(1 << std::min(failures, 3), 8);
         if (const auto* a = r.error().api()) last_status = a->status;
         if (settings_.on_retry) {
-          retry_event ev{D::name, retry_scope::poll, failures, 0, last_status.value_or(0), r.error().transport(), pause, false};
+          retry_event ev{D::name, retry_scope::poll, failures, 0, last_status.value_or(0), r.error().transport(), nullptr, pause,
+                         false};
           settings_.on_retry(ev);
         }
       }
       if (o.stop.stop_requested())
-        return call_error<D>{transport_error{transport_failure::cancelled, "the wait was cancelled", last_status}, attempts};
+        return call_result<D>::fail(transport_error{transport_failure::cancelled, "the wait was cancelled", last_status}, attempts);
       if (timer_->now() + pause > deadline)
-        return call_error<D>{transport_error{transport_failure::deadline, "the deadline came before the job finished", last_status},
-                             attempts};
+        return call_result<D>::fail(
+            transport_error{transport_failure::deadline, "the deadline came before the job finished", last_status}, attempts);
       if (!timer_->sleep_until(timer_->now() + pause, o.stop))
-        return call_error<D>{transport_error{transport_failure::cancelled, "the wait was cancelled", last_status}, attempts};
+        return call_result<D>::fail(transport_error{transport_failure::cancelled, "the wait was cancelled", last_status}, attempts);
     }
   }
 

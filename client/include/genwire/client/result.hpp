@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -89,7 +90,10 @@ class call_error {
  public:
   using alternatives = std::variant<api_error<D>, invalid_response, transport_error, invalid_request>;
 
-  call_error(alternatives what, int attempts) : what_(std::move(what)), attempts_(attempts) {}
+  // `what` is one of the alternatives, constructed in place.
+  template <class E>
+    requires std::is_constructible_v<alternatives, E>
+  call_error(E&& what, int attempts) : what_(std::in_place_type<std::remove_cvref_t<E>>, std::forward<E>(what)), attempts_(attempts) {}
 
   [[nodiscard]] failure kind() const noexcept { return static_cast<failure>(what_.index()); }
   [[nodiscard]] const api_error<D>* api() const noexcept { return std::get_if<0>(&what_); }
@@ -116,6 +120,11 @@ class [[nodiscard]] call_result {
   call_result(call_error<D> e) : state_(std::in_place_index<1>, std::move(e)) {  // NOLINT: implicit by design
     attempts_ = std::get<1>(state_).attempts();
   }
+  // A failure built in place (one of call_error's alternatives), without moving a call_error.
+  template <class E>
+  static call_result fail(E&& what, int attempts) {
+    return call_result(failed_tag{}, std::forward<E>(what), attempts);
+  }
 
   [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
@@ -129,6 +138,10 @@ class [[nodiscard]] call_result {
   [[nodiscard]] int attempts() const noexcept { return attempts_; }
 
  private:
+  struct failed_tag {};
+  template <class E>
+  call_result(failed_tag, E&& what, int attempts) : state_(std::in_place_index<1>, std::forward<E>(what), attempts), attempts_(attempts) {}
+
   std::variant<value_type, call_error<D>> state_;
   int attempts_ = 0;
 };

@@ -26,7 +26,7 @@ enum class retry_scope : unsigned char {
   poll,     // a wait's next poll, after a poll whose retries were used up
 };
 
-// Reported before each wait for a retry. `failure` is valid during the callback only.
+// Reported before each wait for a retry. The pointers are valid during the callback only.
 struct retry_event {
   std::string_view endpoint;  // the descriptor's name, "flora.list_generations"
   retry_scope scope = retry_scope::request;
@@ -34,6 +34,7 @@ struct retry_event {
   int max_retries = 0;        // the policy's; 0 for polls (they go on until the deadline)
   int status = 0;                            // the retried answer's status, or 0 and
   const transport_error* failure = nullptr;  //   the retried failure
+  const http_response* response = nullptr;   // the retried answer itself (its Retry-After), if any
   std::chrono::milliseconds wait{};
   bool server_asked = false;  // `wait` is the server's Retry-After / retry-after-ms
 };
