@@ -59,6 +59,8 @@ class item_range {
     item_range* range_ = nullptr;
   };
 
+  static_assert(std::input_iterator<iterator> && std::sentinel_for<std::default_sentinel_t, iterator>);
+
   item_range(const item_range&) = delete;
   item_range& operator=(const item_range&) = delete;
 
