@@ -64,7 +64,7 @@ void walk_every_page(live_mock& m, std::size_t items, std::initializer_list<std:
 TEST(ClientPages, FloraCursorWalkGetsEveryJobOnceThroughFaults) {
   constexpr std::size_t items = 90;
   // The rate limit answers FLORA's 429 with retry-after-ms, so its waits stay short.
-  live_mock m(gm::make_realistic_store(realistic(3, items)), faults(16, 0.15, 0.1, 12));
+  live_mock m(gm::make_realistic_store(realistic(3, items)), faults(13, 0.15, 0.1, 12));
   walk_every_page<gc::providers::flora, fl::list_generations_endpoint>(m, items, {7, 30, 100},
                                                                        [](const fl::generation& g) { return g.generation_id; });
   const auto n = m.faults();
