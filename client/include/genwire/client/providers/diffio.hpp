@@ -29,18 +29,21 @@ struct diffio {
   // Retries off by default; when enabled, 408, 429, 500, 502, 503, 504 and any request error
   // (connection, timeout), waiting 0.5 s x 2^n without jitter.
   static retry_policy retry() {
-    retry_policy p;
-    p.max_retries = 0;
-    p.statuses = {408, 429, 500, 502, 503, 504};
-    p.connection_errors = true;
-    p.timeouts = true;
-    p.initial_backoff = std::chrono::milliseconds(500);
-    // Decision: Diffio's backoff is capped at 60 s (the SDK has no cap: its 8th retry would wait 64 s, the 12th 17 minutes).
-    p.max_backoff = std::chrono::milliseconds(60000);
-    // Decision: Retry-After is honoured although Diffio's SDK ignores it: a retry sooner than the server asked only meets another refusal (the mock's rate limit sends it).
-    p.retry_after_ms = false;
-    p.max_retry_after = std::chrono::milliseconds(60000);
-    return p;
+    return {
+        .max_retries = 0,
+        .statuses = {408, 429, 500, 502, 503, 504},
+        .statuses_from = 0,
+        .connection_errors = true,
+        .timeouts = true,
+        .initial_backoff = std::chrono::milliseconds(500),
+        // Decision: Diffio's backoff is capped at 60 s (the SDK has no cap: its 8th retry would wait 64 s, the 12th 17 minutes).
+        .max_backoff = std::chrono::milliseconds(60000),
+        .jitter_down = 0,
+        .jitter_up = 0,
+        // Decision: Retry-After is honoured although Diffio's SDK ignores it: a retry sooner than the server asked only meets another refusal (the mock's rate limit sends it).
+        .retry_after_ms = false,
+        .max_retry_after = std::chrono::milliseconds(60000),
+    };
   }
 
   static error_text describe(const genwire::diffio::error_envelope& e) { return {e.code.value_or(""), e.error}; }

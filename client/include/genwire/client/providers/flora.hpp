@@ -28,19 +28,20 @@ struct flora {
   // 2 retries on connection errors (timeouts included), 408, 409, 429 and >= 500; retry-after-ms,
   // then Retry-After; else 0.5 s x 2^n capped at 8 s, less up to 25 % jitter.
   static retry_policy retry() {
-    retry_policy p;
-    p.max_retries = 2;
-    p.statuses = {408, 409, 429};
-    p.statuses_from = 500;
-    p.connection_errors = true;
-    p.timeouts = true;
-    p.initial_backoff = std::chrono::milliseconds(500);
-    p.max_backoff = std::chrono::milliseconds(8000);
-    p.jitter_down = 0.25;
-    p.retry_after_ms = true;
-    // Decision: a Retry-After beyond 60 s ends the retries (the SDK would wait any length; the issue caps it at 60 s, and waiting less than asked is never done).
-    p.max_retry_after = std::chrono::milliseconds(60000);
-    return p;
+    return {
+        .max_retries = 2,
+        .statuses = {408, 409, 429},
+        .statuses_from = 500,
+        .connection_errors = true,
+        .timeouts = true,
+        .initial_backoff = std::chrono::milliseconds(500),
+        .max_backoff = std::chrono::milliseconds(8000),
+        .jitter_down = 0.25,
+        .jitter_up = 0,
+        .retry_after_ms = true,
+        // Decision: a Retry-After beyond 60 s ends the retries (the SDK would wait any length; the issue caps it at 60 s, and waiting less than asked is never done).
+        .max_retry_after = std::chrono::milliseconds(60000),
+    };
   }
 
   static error_text describe(const genwire::flora::error_envelope& e) {

@@ -32,20 +32,20 @@ struct hedra {
   // connections (not timeouts); retry-after-ms, then Retry-After; else 1 s x 2^n capped at 60 s,
   // +-10 % jitter.
   static retry_policy retry() {
-    retry_policy p;
-    p.max_retries = 2;
-    p.statuses = {408, 409, 429};
-    p.statuses_from = 500;
-    p.connection_errors = true;
-    p.timeouts = false;
-    p.initial_backoff = std::chrono::milliseconds(1000);
-    p.max_backoff = std::chrono::milliseconds(60000);
-    p.jitter_down = 0.1;
-    p.jitter_up = 0.1;
-    p.retry_after_ms = true;
-    // Decision: a Retry-After beyond 60 s ends Hedra's retries where the SDK would wait only 60 s: waiting less than the server asked is never done.
-    p.max_retry_after = std::chrono::milliseconds(60000);
-    return p;
+    return {
+        .max_retries = 2,
+        .statuses = {408, 409, 429},
+        .statuses_from = 500,
+        .connection_errors = true,
+        .timeouts = false,
+        .initial_backoff = std::chrono::milliseconds(1000),
+        .max_backoff = std::chrono::milliseconds(60000),
+        .jitter_down = 0.1,
+        .jitter_up = 0.1,
+        .retry_after_ms = true,
+        // Decision: a Retry-After beyond 60 s ends Hedra's retries where the SDK would wait only 60 s: waiting less than the server asked is never done.
+        .max_retry_after = std::chrono::milliseconds(60000),
+    };
   }
 
   // {"detail": "Not authenticated"}, or the 422's list: the first failure's type as the code and
