@@ -324,7 +324,7 @@ TEST_F(CliCall, WaitPrintsEachStateUntilTheEnd) {
                                       "gw_test_read", "--interval-ms", "10", "--deadline-ms", "100"},
                                      R"({"generationId":"gen-123"})");
   EXPECT_EQ(timed_out.code, 3) << timed_out.err;
-  EXPECT_GE(lines_of(timed_out.out).size(), 3u);
+  EXPECT_GE(lines_of(timed_out.out).size(), 1u);
   EXPECT_TRUE(timed_out.err.starts_with("genwire: deadline: ")) << timed_out.err;
 }
 

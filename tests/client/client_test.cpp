@@ -246,26 +246,40 @@ TEST(ClientDeadlines, ADeadlineEndsAnAnswerThatIsLate) {
   EXPECT_EQ(late.attempts(), 2);
 }
 
+// Calls `call` with a stop token that fires after `after`; returns how long the call took.
+template <class Call>
+ms cancelled_after(ms after, Call call) {
+  std::stop_source stop;
+  std::jthread canceller([&] {
+    std::this_thread::sleep_for(after);
+    stop.request_stop();
+  });
+  const auto t0 = std::chrono::steady_clock::now();
+  auto r = call(stop.get_token());
+  const auto took = std::chrono::duration_cast<ms>(std::chrono::steady_clock::now() - t0);
+  EXPECT_FALSE(r);
+  const gc::transport_error* e = r ? nullptr : r.error().transport();
+  EXPECT_TRUE(e && e->kind == gc::transport_failure::cancelled) << (r ? std::string("an answer") : r.error().message());
+  return took;
+}
+
 TEST(ClientDeadlines, AStopTokenEndsABackoffAndAnAnswerInFlight) {
-  live_mock m(gm::make_realistic_store(realistic(10, 10)), faults(3, 1.0, 0));
+  // During Hedra's first backoff (about 1 s) after a 503.
+  live_mock failing(gm::make_realistic_store(realistic(10, 10)), faults(3, 1.0, 0));
   gc::settings<gc::providers::hedra> s;
-  s.base_url = m.srv.base_url();
+  s.base_url = failing.srv.base_url();
   s.api_key = "gw_test_read";
-  s.headers.push_back({"Prefer", "latency=20"});
   gc::hedra_client c(std::move(s));
-  for (const bool in_flight : {false, true}) {
-    std::stop_source stop;
-    std::jthread canceller([&] {
-      std::this_thread::sleep_for(in_flight ? 5ms : 100ms);
-      stop.request_stop();
-    });
-    const auto t0 = std::chrono::steady_clock::now();
-    auto r = in_flight ? c.call<hed::list_generations_endpoint>({}, {.stop = stop.get_token()}) : c.call<hed::list_generations_endpoint>({}, {.stop = stop.get_token()});
-    EXPECT_LT(std::chrono::steady_clock::now() - t0, 700ms);
-    ASSERT_FALSE(r);
-    ASSERT_NE(r.error().transport(), nullptr);
-    EXPECT_EQ(r.error().transport()->kind, gc::transport_failure::cancelled) << r.error().message();
-  }
+  const ms backoff = cancelled_after(100ms, [&](std::stop_token t) { return c.call<hed::list_generations_endpoint>({}, {.stop = t}); });
+  EXPECT_GE(backoff, 90ms);
+  EXPECT_LT(backoff, 600ms);
+  // While the answer is still on its way (the mock holds it 600 ms).
+  live_mock slow;
+  auto t = fast_settings<gc::providers::hedra>(slow.srv.base_url());
+  t.headers.push_back({"Prefer", "latency=600"});
+  gc::hedra_client d(std::move(t));
+  const ms in_flight = cancelled_after(50ms, [&](std::stop_token tok) { return d.call<hed::list_generations_endpoint>({}, {.stop = tok}); });
+  EXPECT_LT(in_flight, 400ms);
 }
 
 TEST(ClientErrors, EachProviderAnswersItsTypedErrors) {
@@ -540,8 +554,8 @@ TEST(ClientPolling, AWaitEndsAtItsDeadlineAndOnAClientError) {
   ASSERT_FALSE(r);
   ASSERT_NE(r.error().transport(), nullptr);
   EXPECT_EQ(r.error().transport()->kind, gc::transport_failure::deadline);
-  EXPECT_LE(took, 150ms);
-  EXPECT_GE(states, 3);
+  EXPECT_LT(took, 250ms) << "at the deadline (an attempt in flight is cut there too)";
+  EXPECT_GE(states, 2);
   auto gone = d.wait<dif::get_generation_progress_endpoint>({"gen-nobody", std::nullopt}, {.interval = 1ms});
   ASSERT_FALSE(gone);
   ASSERT_NE(gone.error().api(), nullptr);

@@ -106,8 +106,8 @@ class item_range {
     index_ = 0;
     auto r = client_->template call<D, Opts>(rq, options_);
     if (!r) {
-      page_.reset();
       error_.emplace(r.error());
+      index_ = items().size();  // the walk ends; last_page() stays the last page that came
       return;
     }
     ++pages_;
@@ -116,6 +116,7 @@ class item_range {
     // A server that hands back the request it was just asked (the same cursor) would page forever.
     if (next_ && same_request(*next_, rq)) {
       next_.reset();
+      // Its items are still walked; the error says why there are no more.
       genwire::error repeat{genwire::errc::constraint, "$", 0, "a next page that differs from this one",
                             "the same request again after page " + std::to_string(pages_)};
       error_.emplace(invalid_response{200, std::move(repeat), {}}, 1);
