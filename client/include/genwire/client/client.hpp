@@ -2,9 +2,9 @@
 // from its descriptor: the request type in, a call_result out.
 //
 //   genwire::client::flora_client flora({.base_url = "http://127.0.0.1:8080", .api_key = "gw_test_read"});
-//   auto page = flora.call<genwire::flora::list_generations_endpoint>({.limit = 20});
-//   auto run = flora.call<genwire::flora::get_run_endpoint>({.run_id = "run_abc123"});  // path parameters first
-//   auto done = diffio.wait<genwire::diffio::get_generation_progress_endpoint>({.generation_id = id});
+//   auto page = flora.call<genwire::flora::list_generations_endpoint>(query);
+//   auto run = flora.call<genwire::flora::get_run_endpoint>({"run_abc123"});  // path parameters first
+//   auto done = diffio.wait<genwire::diffio::get_generation_progress_endpoint>({id, std::nullopt});
 //
 // Thread-safety: a client may be used from any number of threads at once. Its settings are fixed at
 // construction; each concurrent call takes its own keep-alive connection from the client's pool, and
