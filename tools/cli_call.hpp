@@ -133,6 +133,7 @@ genwire::client::client<genwire::client::provider_of<D>> client_for(const stream
 }
 
 // REQUEST and --path decoded with D's own types; the problem for a usage error, else "".
+// Decision: no REQUEST is the empty request (a GET without parameters, `{}` for a JSON body) rather than stdin, so `genwire call flora.list_generations` does not wait on a terminal; a REQUEST that does not decode is a usage error (exit 2), exit 1 being the API's answers.
 template <class D, options Opts>
 std::string read_call_request(const streams& io, const call_args& a, typename D::request& rq, genwire::path_params_t<D>& path) {
   using P = genwire::client::provider_of<D>;

@@ -65,6 +65,7 @@ exchange_outcome send_with_retries(const exchange_fn& exchange, const http_reque
     if (asked && *asked > policy.max_retry_after) return out;
 
     const milliseconds wait = asked ? *asked : backoff(policy, retry, jitter_draw());
+    // Decision: a wait that cannot end before the deadline is not begun: the call ends at once with a deadline transport_error naming the retried status (not the last answer), so a caller tells its own limit from the service's failure.
     if (limits.deadline && clock.now() + wait > *limits.deadline) {
       out.last = stopped(transport_failure::deadline,
                          "the deadline leaves no time for retry " + std::to_string(retry + 1) + " (a wait of " +

@@ -29,6 +29,7 @@ enum class failure : std::uint8_t {
   api,               // the API answered with an error status
   invalid_response,  // a success status whose body is not the endpoint's response
   transport,         // no answer: connect, TLS, timeout, dropped, cancelled, deadline
+  // Decision: a fourth kind beside the three, for calls that send nothing (no key, an unusable base URL, an unencodable request), since none of the three is true of them.
   invalid_request,   // nothing was sent: no API key, or the request cannot be encoded
 };
 

@@ -37,7 +37,7 @@ struct retry_policy {
       case transport_failure::connect:
       case transport_failure::dropped: return connection_errors;
       case transport_failure::timeout: return timeouts;
-      // A certificate the client does not trust stays untrusted; the caller's own limits are final.
+      // Decision: TLS failures are never retried (FLORA's SDK would, as connection errors): a certificate the client does not trust stays untrusted, and the caller's own limits are final.
       case transport_failure::tls:
       case transport_failure::cancelled:
       case transport_failure::deadline: return false;

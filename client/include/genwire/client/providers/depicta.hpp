@@ -36,8 +36,8 @@ struct depicta {
 
 using depicta_client = client<providers::depicta>;
 
-// offset + limit until `total`: the next page starts after the items received (so a server that
-// caps the limit is still walked without a gap); an empty page ends the walk too.
+// offset + limit until `total`; an empty page ends the walk too.
+// Decision: the next offset is the asked offset plus the items received (not plus the limit), so a server that caps the limit is walked without a gap.
 template <>
 struct endpoint_binding<genwire::depicta::list_jobs_endpoint> {
   using provider = providers::depicta;

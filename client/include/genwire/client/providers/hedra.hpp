@@ -73,8 +73,8 @@ struct hedra {
 
 using hedra_client = client<providers::hedra>;
 
-// Flat offset + limit until a short page: a page with fewer items than the limit the server
-// applied (page_info.limit, so a server that caps the limit is still walked to the end).
+// Flat offset + limit until a short page.
+// Decision: "short" is against page_info.limit, the limit the server applied, not the one asked, so a server that caps the limit is still walked to the end.
 template <>
 struct endpoint_binding<genwire::hedra::list_generations_endpoint> {
   using provider = providers::hedra;
