@@ -1,6 +1,6 @@
 # cmake -P script behind the `install_consumer` CTest test (see tests/CMakeLists.txt).
 # Inputs (-D): GENWIRE_BINARY_DIR CONSUMER_SOURCE_DIR WORK_DIR CONFIG GENERATOR
-#              CXX_COMPILER EXPECTED_VERSION
+#              CXX_COMPILER EXPECTED_VERSION EXPECT_CLIENT
 foreach(var GENWIRE_BINARY_DIR CONSUMER_SOURCE_DIR WORK_DIR GENERATOR CXX_COMPILER)
   if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
     message(FATAL_ERROR "install_consumer: ${var} not set")
@@ -34,6 +34,7 @@ step("configure consumer"
   "-DCMAKE_PREFIX_PATH=${prefix}"
   "-DGENWIRE_EXPECTED_PREFIX=${prefix}"
   "-DGENWIRE_EXPECTED_VERSION=${EXPECTED_VERSION}"
+  "-DGENWIRE_EXPECT_CLIENT=${EXPECT_CLIENT}"
   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
   -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF)
 
@@ -43,5 +44,10 @@ step("build consumer"
 find_program(consumer genwire_consumer
   PATHS "${build}" "${build}/${CONFIG}" NO_DEFAULT_PATH REQUIRED)
 step("run consumer" "${consumer}")
+if(EXPECT_CLIENT)
+  find_program(client_consumer genwire_client_consumer
+    PATHS "${build}" "${build}/${CONFIG}" NO_DEFAULT_PATH REQUIRED)
+  step("run client consumer" "${client_consumer}")
+endif()
 
 message(STATUS "install_consumer: OK")

@@ -1,6 +1,7 @@
-// diffio_poller: polls Diffio's get_generation_progress until the generation is complete or
-// failed, as Diffio's official SDKs do (wait_for_generation polls every 2 s; retries on 408, 429,
-// 500, 502, 503, 504 and connection errors with 0.5 s x 2^n backoff), honouring Retry-After.
+// diffio_poller: waits for a Diffio generation on genwire's typed client, which polls
+// get_generation_progress until it is complete or failed as Diffio's official SDKs do (every 2 s;
+// retries on 408, 429, 500, 502, 503, 504 and connection errors with 0.5 s x 2^n backoff) and
+// honours Retry-After.
 //
 //   diffio_poller http://127.0.0.1:8080 gw_test_read gen-... [--project proj-...]
 //                 [--interval-ms MS] [--max-retries N] [--backoff-ms MS] [--max-polls N]
@@ -8,17 +9,15 @@
 // Prints "status=processing progress=45 stages=preProcessing:complete,inference:running" per poll,
 // "retry status=500 wait_ms=500" per retry, and at the end "final=complete" or
 // "final=failed error=...". Exit status: 0 complete, 3 failed, 1 error, 2 usage.
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
+#include <stop_token>
 #include <string>
 #include <string_view>
-#include <thread>
 
-#include <httplib.h>
-
-#include <genwire/genwire.hpp>
+#include <genwire/client.hpp>
 
 namespace {
 
@@ -31,19 +30,21 @@ int usage() {
   return 2;
 }
 
-bool retryable(int status) {
-  return status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
+void print_retry(const genwire::client::retry_event& e) {
+  const std::string what = e.failure ? "connection-error" : std::to_string(e.status);
+  std::printf("retry status=%s wait_ms=%lld\n", what.c_str(), static_cast<long long>(e.wait.count()));
+  std::fflush(stdout);
 }
 
-std::string stage_text(std::string_view name, const std::optional<dif::stage>& s) {
-  if (!s) return {};
-  std::string out(name);
-  out += ':';
-  if (s->status.known()) {
-    out += genwire::reflect::enum_names<dif::stage_status>[static_cast<std::size_t>(s->status.value())];
-  } else {
-    out += s->status.unknown_text();
-  }
+std::string stages_of(const dif::get_generation_progress_response& r) {
+  std::string out;
+  const auto add = [&](std::string_view name, const std::optional<dif::stage>& s) {
+    if (!s) return;
+    out += (out.empty() ? "" : ",") + std::string(name) + ":" + std::string(genwire::enum_name(s->status));
+  };
+  add("preProcessing", r.pre_processing);
+  add("inference", r.inference);
+  add("restoredVideo", r.restored_video);
   return out;
 }
 
@@ -51,10 +52,14 @@ std::string stage_text(std::string_view name, const std::optional<dif::stage>& s
 
 int main(int argc, char** argv) {
   if (argc < 4) return usage();
-  const std::string base_url = argv[1], key = argv[2];
+  genwire::client::settings<genwire::client::providers::diffio> settings;
+  settings.base_url = argv[1];
+  settings.api_key = argv[2];
+  settings.on_retry = print_retry;
+  settings.retry.max_retries = 4;  // the SDK's default is none; a poller rides out a few failures
   dif::get_generation_progress_request request{argv[3], std::nullopt};
-  long interval_ms = 2000, backoff_ms = 500;
-  int max_retries = 4, max_polls = 1000;
+  genwire::client::wait_options wait;
+  long max_polls = 1000;
   for (int i = 4; i < argc; ++i) {
     const std::string_view flag = argv[i];
     if (i + 1 >= argc) return usage();
@@ -62,69 +67,33 @@ int main(int argc, char** argv) {
     if (flag == "--project")
       request.api_project_id = value;
     else if (flag == "--interval-ms")
-      interval_ms = std::atol(value.c_str());
+      wait.interval = std::chrono::milliseconds(std::atol(value.c_str()));
     else if (flag == "--max-retries")
-      max_retries = std::atoi(value.c_str());
+      settings.retry.max_retries = std::atoi(value.c_str());
     else if (flag == "--backoff-ms")
-      backoff_ms = std::atol(value.c_str());
+      settings.retry.initial_backoff = std::chrono::milliseconds(std::atol(value.c_str()));
     else if (flag == "--max-polls")
-      max_polls = std::atoi(value.c_str());
+      max_polls = std::atol(value.c_str());
     else
       return usage();
   }
-  auto body = genwire::encode(request);
-  if (!body) return 1;
 
-  httplib::Client cli(base_url);
-  cli.set_connection_timeout(10, 0);
-  cli.set_read_timeout(60, 0);
-  const httplib::Headers headers{{"Authorization", "Bearer " + key}};
-
-  for (int poll = 0; poll < max_polls; ++poll) {
-    if (poll > 0) std::this_thread::sleep_for(std::chrono::milliseconds(interval_ms));
-    const auto send = [&] {
-      return cli.Post(std::string(dif::get_generation_progress_endpoint::path), headers, *body, "application/json");
-    };
-    httplib::Result res = send();
-    for (int attempt = 0; (!res || retryable(res->status)) && attempt < max_retries; ++attempt) {
-      std::chrono::milliseconds wait(backoff_ms << std::min(attempt, 20));
-      if (res && res->has_header("Retry-After")) wait = std::chrono::seconds(std::atol(res->get_header_value("Retry-After").c_str()));
-      std::printf("retry %s wait_ms=%lld\n", res ? ("status=" + std::to_string(res->status)).c_str() : "status=connection-error",
-                  static_cast<long long>(wait.count()));
-      std::fflush(stdout);
-      std::this_thread::sleep_for(wait);
-      res = send();
-    }
-    if (!res) {
-      std::fprintf(stderr, "request failed: %s\n", httplib::to_string(res.error()).c_str());
-      return 1;
-    }
-    if (res->status != 200) {
-      auto err = genwire::decode<dif::error_envelope>(res->body);
-      std::fprintf(stderr, "HTTP %d: %s\n", res->status, err ? err->error.c_str() : res->body.c_str());
-      return 1;
-    }
-    auto r = genwire::decode<dif::get_generation_progress_response>(res->body);
-    if (!r) {
-      std::fprintf(stderr, "unexpected answer: %s\n", r.error().message().c_str());
-      return 1;
-    }
-    const genwire::job_summary s = genwire::summarize(*r);
-    std::string stages;
-    for (const auto& t : {stage_text("preProcessing", r->pre_processing), stage_text("inference", r->inference),
-                          stage_text("restoredVideo", r->restored_video)})
-      if (!t.empty()) stages += (stages.empty() ? "" : ",") + t;
-    std::printf("status=%s progress=%.0f stages=%s\n", s.raw_status.c_str(), s.progress.value_or(0) * 100, stages.c_str());
+  genwire::client::diffio_client diffio(std::move(settings));
+  std::stop_source give_up;
+  wait.stop = give_up.get_token();
+  long polls = 0;
+  auto done = diffio.wait<dif::get_generation_progress_endpoint>(request, wait, [&](const dif::get_generation_progress_response& r) {
+    const genwire::job_summary s = genwire::summarize(r);
+    std::printf("status=%s progress=%.0f stages=%s\n", s.raw_status.c_str(), s.progress.value_or(0) * 100, stages_of(r).c_str());
     std::fflush(stdout);
-    if (r->status == dif::generation_status::complete) {
-      std::printf("final=complete\n");
-      return 0;
-    }
-    if (r->status == dif::generation_status::failed) {
-      std::printf("final=failed error=%s\n", r->error && r->error->has_value() ? (*r->error)->c_str() : "");
-      return 3;
-    }
+    if (++polls >= max_polls) give_up.request_stop();
+  });
+  if (!done) {
+    std::fprintf(stderr, "%s\n", polls >= max_polls ? ("gave up after " + std::to_string(polls) + " polls").c_str()
+                                                    : done.error().message().c_str());
+    return 1;
   }
-  std::fprintf(stderr, "gave up after %d polls\n", max_polls);
-  return 1;
+  if (done->status == dif::generation_status::complete) return std::puts("final=complete"), 0;
+  std::printf("final=failed error=%s\n", done->error && done->error->has_value() ? (*done->error)->c_str() : "");
+  return 3;
 }

@@ -22,7 +22,7 @@ if [[ "${GENWIRE_SKIP_DEPS:-0}" == "1" ]]; then
 fi
 
 declare -A SETS=(
-  [build]="g++ cmake ninja-build pkgconf libgtest-dev libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev"
+  [build]="g++ cmake ninja-build pkgconf libgtest-dev libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev openssl"
   [clang]="clang-14 libclang-rt-14-dev llvm-14"
   [json]="nlohmann-json3-dev"
   [fuzz]="clang-14 libclang-rt-14-dev llvm-14 nlohmann-json3-dev"

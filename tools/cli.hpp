@@ -44,11 +44,19 @@ inline constexpr std::string_view usage_text =
     "                                reads it (--strict: as validate --strict reads it)\n"
     "  openapi [PROVIDER] [--strict] print one OpenAPI 3.1 document: every endpoint, or PROVIDER's\n"
     "  examples ENDPOINT             print ENDPOINT's example documents as a JSON array\n"
+    "  call ENDPOINT [REQUEST|-] [--base-url URL] [--key KEY] [--all-pages] [--strict]\n"
+    "       [--retries N] [--timeout-ms MS] [--ca-file FILE] [--path PARAMS]\n"
+    "                                send REQUEST (as validate reads it; none: the empty\n"
+    "                                request) to the provider (or URL), print the answer;\n"
+    "                                --all-pages prints every item of every page, one per line\n"
+    "  wait ENDPOINT [REQUEST|-] [call's options] [--interval-ms MS] [--deadline-ms MS]\n"
+    "                                poll a job until it finishes, one line per state\n"
     "  help, --help                  show this text\n"
     "  --version                     show the version\n"
     "\n"
     "exit status: 0 valid, 1 invalid (message `path: problem (offset N)` on stderr),\n"
-    "2 usage error.\n";
+    "2 usage error; call and wait: 1 API error or invalid response, 3 transport error\n"
+    "after the last retry, 4 (wait) the job failed.\n";
 
 // What a usage error prints after the problem: enough to fix the call, not the whole help.
 inline constexpr std::string_view short_usage =
@@ -59,6 +67,7 @@ inline constexpr std::string_view short_usage =
     "       genwire schema ENDPOINT request|response|error [--strict]\n"
     "       genwire openapi [PROVIDER] [--strict]\n"
     "       genwire examples ENDPOINT\n"
+    "       genwire call|wait ENDPOINT [REQUEST|-] [options]\n"
     "       genwire --help | --version\n";
 
 inline int usage_error(const streams& io, std::string_view problem) {
@@ -261,6 +270,11 @@ inline int cmd_json_check(const streams& io, std::span<const std::string_view> a
 #include "cli_schema.hpp"  // schema, openapi, examples: built on the helpers above
 
 namespace genwire::cli {
+// `call` and `wait`, on genwire::client: defined in cli_call.hpp.
+template <class Endpoints>
+int cmd_call(const streams& io, std::span<const std::string_view> args);
+template <class Endpoints>
+int cmd_wait(const streams& io, std::span<const std::string_view> args);
 
 template <class Endpoints>
 int run(std::span<const std::string_view> argv, const streams& io) {
@@ -280,6 +294,8 @@ int run(std::span<const std::string_view> argv, const streams& io) {
   if (cmd == "schema") return cmd_schema<Endpoints>(io, args);
   if (cmd == "openapi") return cmd_openapi<Endpoints>(io, args);
   if (cmd == "examples") return cmd_examples<Endpoints>(io, args);
+  if (cmd == "call") return cmd_call<Endpoints>(io, args);
+  if (cmd == "wait") return cmd_wait<Endpoints>(io, args);
   return usage_error(io, "unknown command " + std::string(cmd));
 }
 

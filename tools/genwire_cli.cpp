@@ -3,5 +3,6 @@
 #include <genwire/genwire.hpp>
 
 #include "cli.hpp"
+#include "cli_call.hpp"
 
 int main(int argc, char** argv) { return genwire::cli::run<genwire::all_endpoints>(argc, argv); }
