@@ -98,14 +98,21 @@ TEST(OpenapiDocument, QueryRequestsAreParametersJsonRequestsABody) {
     if constexpr (D::request_in == gw::request_location::query_string) {
       EXPECT_EQ(op.find("requestBody"), nullptr) << D::name;
       const value expected = gw::query_schema_value<typename D::request>();
+      // A request without parameters (flora.get_run's) has no "properties" at all.
+      const value* properties = expected.find("properties");
+      const std::size_t query_count = properties ? properties->as_object()->size() : 0;
       const value* params = op.find("parameters");
-      ASSERT_NE(params, nullptr) << D::name;
-      ASSERT_EQ(params->as_array()->size(), expected.find("properties")->as_object()->size()) << D::name;
-      for (const value& p : *params->as_array()) {
-        EXPECT_EQ(*p.find("in"), value("query"));
-        const std::string& name = *p.find("name")->as_string();
-        EXPECT_EQ(*p.find("schema"), *expected.find("properties")->find(name)) << D::name << " " << name;
+      std::size_t seen = 0;
+      if (params) {
+        for (const value& p : *params->as_array()) {
+          if (*p.find("in") != value("query")) continue;  // path parameters have their own test
+          ++seen;
+          const std::string& name = *p.find("name")->as_string();
+          ASSERT_NE(properties, nullptr) << D::name << " " << name;
+          EXPECT_EQ(*p.find("schema"), *properties->find(name)) << D::name << " " << name;
+        }
       }
+      EXPECT_EQ(seen, query_count) << D::name;
     } else {
       const value& body = *op.find("requestBody");
       EXPECT_EQ(*body.find("required"), value(true));
