@@ -77,15 +77,18 @@ response admin_api::state() const {
   return json_response(200, body);
 }
 
-response admin_api::openapi(const request& rq, std::string_view provider) const {
+response admin_api::openapi(const request& rq, std::optional<std::string_view> provider) const {
   // Decision: ?strict=true serves the document under genwire's strict rules (formats, closed enums, no unknown members), which realistic answers meet; the default rules, which every documented answer meets, otherwise.
   const std::optional<std::string> strict = genwire::query_parameter(rq.query, "strict");
   if (strict && *strict != "true" && *strict != "false")
     return mock_error(400, "bad-admin-query", "strict must be true or false, found \"" + utf8_safe(*strict) + "\"");
-  const std::string* doc = openapi_.find(provider, strict == "true");
+  const bool strict_rules = strict == "true";
+  const std::string* doc = nullptr;
+  if (!provider) doc = openapi_.find({}, strict_rules);
+  else if (!provider->empty()) doc = openapi_.find(*provider, strict_rules);
   if (!doc)
     return mock_error(404, "unknown-provider",
-                      "no OpenAPI document for provider \"" + utf8_safe(provider) + "\" (served: " + openapi_.providers() + ")");
+                      "no OpenAPI document for provider \"" + utf8_safe(*provider) + "\" (served: " + openapi_.providers() + ")");
   return response{200, {{"Content-Type", std::string(json_type)}}, *doc};
 }
 
@@ -104,7 +107,8 @@ response admin_api::handle(const request& rq) const {
   if (what == "openapi.json" || (what.starts_with("openapi/") && what.ends_with(".json"))) {
     if (!get) return not_allowed("GET, HEAD");
     constexpr std::string_view dir = "openapi/", ext = ".json";
-    return openapi(rq, what == "openapi.json" ? std::string_view() : what.substr(dir.size(), what.size() - dir.size() - ext.size()));
+    if (what == "openapi.json") return openapi(rq, std::nullopt);
+    return openapi(rq, what.substr(dir.size(), what.size() - dir.size() - ext.size()));
   }
   if (what == "requests") {
     if (get) return json_response(200, journal_.snapshot());

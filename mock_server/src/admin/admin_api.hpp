@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -34,8 +35,8 @@ class admin_api {
 
  private:
   [[nodiscard]] response state() const;
-  // GET /__admin/openapi.json (provider empty) or /__admin/openapi/<provider>.json, ?strict=true.
-  [[nodiscard]] response openapi(const request& rq, std::string_view provider) const;
+  // GET /__admin/openapi.json (no provider) or /__admin/openapi/<provider>.json, ?strict=true.
+  [[nodiscard]] response openapi(const request& rq, std::optional<std::string_view> provider) const;
 
   genwire::mock::journal& journal_;
   store& data_;
