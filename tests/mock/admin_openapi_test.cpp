@@ -1,6 +1,8 @@
 // GET /__admin/openapi.json and /__admin/openapi/{provider}.json: the OpenAPI documents of what the
 // mock serves, the same text as genwire::openapi_document (and so as `genwire openapi`), under the
 // default rules or, with ?strict=true, the strict ones; an unknown provider is a marked 404.
+#include <span>
+
 #include <genwire/core/openapi.hpp>
 
 #include "mock_test_support.hpp"

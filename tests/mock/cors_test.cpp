@@ -2,6 +2,7 @@
 // readable by a page on another origin; without it only the provider that documents CORS (Diffio)
 // does, exactly as documented. In-process through server::handle, and over HTTP.
 #include <algorithm>
+#include <cctype>
 
 #include "mock_test_support.hpp"
 

@@ -20,7 +20,7 @@ class openapi_documents {
   // The document of `provider` (empty: of every served endpoint) under the strict or default rules;
   // nullptr for a provider the mock does not serve.
   [[nodiscard]] const std::string* find(std::string_view provider, bool strict) const noexcept;
-  // "flora, hedra": the served providers, in genwire::all_endpoints' order.
+  // "a, b": the served providers, in genwire::all_endpoints' order.
   [[nodiscard]] std::string providers() const;
 
  private:

@@ -41,7 +41,7 @@ std::string cors_allowed_headers(const prepared_endpoint& ep) {
 
 void allow_cross_origin(const prepared_endpoint& ep, const request& rq, response& r) {
   if (!ep.cors) return;
-  // Decision: the request's Origin is echoed (any origin may call, as with Diffio's documented CORS) and no Access-Control-Allow-Credentials is sent: the keys travel in headers, which need no credentials mode, and a page sends no cookies to an API.
+  // Decision: the request's Origin is echoed (any origin may call, as the provider that documents CORS allows) and no Access-Control-Allow-Credentials is sent: the keys travel in headers, which need no credentials mode, and a page sends no cookies to an API.
   if (const std::string* origin = rq.header_value("Origin")) r.set_header("Access-Control-Allow-Origin", *origin);
   vary_on_origin(r);
   if (rq.method == "OPTIONS" && r.status == 204) {
