@@ -9,8 +9,9 @@
 #   json   nlohmann/json (reference decoder used by tests and fuzz harnesses)
 #   fuzz   clang + json
 #   bench  Google Benchmark, wrk, simdjson, RapidJSON, nlohmann/json, Boost.JSON; time, valgrind, curl (bench/*.sh)
-#   interop  node and npm (Debian's nodejs and npm, only when the commands are missing), then
-#          tests/interop's npm packages (`npm ci`, pinned by its package-lock.json) when not yet installed
+#   interop  node and npm (Debian's nodejs and npm, only when the commands are missing), Debian's
+#          chromium (only when the command is missing; interop_browser), then tests/interop's npm
+#          packages (`npm ci`, pinned by its package-lock.json) when not yet installed
 #   all    everything above
 #
 # Set GENWIRE_SKIP_DEPS=1 to skip this step entirely.
@@ -49,6 +50,9 @@ done
 if [[ $interop -eq 1 ]] && ! { command -v node && command -v npm; } >/dev/null 2>&1; then
   wanted+=(nodejs npm)
 fi
+if [[ $interop -eq 1 ]] && ! command -v chromium >/dev/null 2>&1; then
+  wanted+=(chromium)
+fi
 
 # The interop tests' npm packages, exactly as package-lock.json pins them; again after the lock changes.
 install_npm_packages() {
@@ -60,7 +64,9 @@ install_npm_packages() {
     return 0
   fi
   echo "deps: npm ci in tests/interop"
-  (cd "$dir" && npm ci --no-audit --no-fund)
+  # No package needs an install script; --ignore-scripts also keeps Prism's dependency on
+  # @scarf/scarf from reporting the install to its analytics service.
+  (cd "$dir" && npm ci --no-audit --no-fund --ignore-scripts)
 }
 
 installed() {

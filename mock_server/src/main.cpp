@@ -45,6 +45,9 @@ Serves every endpoint of genwire::all_endpoints at its real path (providers: )" 
   --max-body BYTES   largest request body (default 1048576)
   --tls-cert FILE    serve HTTPS with this PEM certificate (needs --tls-key)
   --tls-key FILE     the certificate's PEM private key
+  --cors             let pages on any origin call every endpoint (204 preflights allowing the
+                     auth headers, Content-Type and Prefer; Access-Control-Allow-Origin on every
+                     answer); default: each provider as documented
   --quiet            no per-request log line
   --help             this text
 
@@ -119,6 +122,8 @@ genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
       c.tls_cert_file = std::string(value());
     } else if (arg == "--tls-key") {
       c.tls_key_file = std::string(value());
+    } else if (arg == "--cors") {
+      c.cors = true;
     } else if (arg == "--quiet" || arg == "-q") {
       quiet = true;
     } else if (genwire::mock::is_realistic_flag(arg)) {
@@ -171,8 +176,8 @@ int main(int argc, char** argv) {
     srv.start();
     std::printf("genwire-mock listening on %s\n", srv.base_url().c_str());
     std::printf("keys: gw_test_read (read, owns the examples), gw_test_other (owns nothing), "
-                "gw_test_inactive, gw_test_noread; admin: /__admin/endpoints, /__admin/requests, "
-                "/__admin/state, /__admin/stats, /__admin/reset\n");
+                "gw_test_inactive, gw_test_noread; admin: /__admin/endpoints, /__admin/openapi.json, "
+                "/__admin/openapi/{provider}.json, /__admin/requests, /__admin/state, /__admin/stats, /__admin/reset\n");
     std::fflush(stdout);
     int sig = 0;
     sigwait(&stop_signals, &sig);

@@ -2,6 +2,8 @@
 // schemas and examples land where OpenAPI 3.1 puts them, read back from the generated text.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -211,6 +213,27 @@ TEST(OpenapiDocument, AProvidersDocumentHasItsOwnPathsUnderItsServer) {
   EXPECT_TRUE(document({.provider = "nobody"}).find("paths")->as_object()->empty());
 }
 
+TEST(OpenapiDocument, AListOfProvidersKeepsExactlyTheirOperations) {
+  const std::string_view two[] = {gw::hedra::provider_name, gw::flora::provider_name};
+  const value doc = document({.providers = two});
+  std::vector<std::string> kept;
+  for (const auto& [path, item] : *doc.find("paths")->as_object())
+    for (const auto& [method, o] : *item.as_object()) kept.push_back(*o.find("operationId")->as_string());
+  std::vector<std::string> expected;
+  gw::all_endpoints::for_each([&]<class D>() {
+    if (D::provider == two[0] || D::provider == two[1]) expected.emplace_back(D::name);
+  });
+  std::sort(kept.begin(), kept.end());
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(kept, expected);
+  // Two base URLs: each operation names its own server, and the document none.
+  EXPECT_EQ(doc.find("servers"), nullptr);
+  // With `provider` as well, only what both select.
+  const value one = document({.provider = gw::flora::provider_name, .providers = two});
+  EXPECT_EQ(one, document({.provider = gw::flora::provider_name}));
+  EXPECT_TRUE(document({.provider = gw::diffio::provider_name, .providers = two}).find("paths")->as_object()->empty());
+}
+
 TEST(OpenapiDocument, PathParametersAreRequiredSegments) {
   using list = gw::endpoint_list<gw::flora::list_generations_endpoint, gw::flora::get_run_endpoint>;
   auto doc = gw::parse_json(gw::openapi_document<list, gw::strict>({}));
@@ -218,7 +241,12 @@ TEST(OpenapiDocument, PathParametersAreRequiredSegments) {
   const value* op = doc->find("paths")->find("/api/v1/runs/{runId}")->find("get");
   ASSERT_NE(op, nullptr);
   EXPECT_EQ(*op->find("parameters"),
-            value(gw::json::array{value(gw::json::object{{"name", "runId"}, {"in", "path"}, {"required", true}, {"schema", gw::json::object{{"type", "string"}}}})}));
+            value(gw::json::array{value(gw::json::object{{"name", "runId"},
+                                                         {"in", "path"},
+                                                         {"required", true},
+                                                         {"schema", gw::json::object{{"type", "string"}}},
+                                                         // The descriptor's example_path, /api/v1/runs/run_abc123.
+                                                         {"examples", gw::json::object{{"example_path", gw::json::object{{"value", "run_abc123"}}}}}})}));
   EXPECT_EQ(*resolve(*doc, *op->find("responses")->find("200")->find("content")->find("application/json")->find("schema")),
             (gw::json_schema_value<gw::flora::run, gw::strict>()));
   // One base URL: the document's server only.

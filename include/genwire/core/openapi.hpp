@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -32,6 +34,9 @@ struct openapi_info {
   std::string_view version = "0";
   // Only this provider's endpoints (D::provider); empty: every endpoint of the list.
   std::string_view provider{};
+  // Only these providers' endpoints (with `provider`, those in both); empty: no such filter. The mock
+  // lists the providers it serves.
+  std::span<const std::string_view> providers{};
 };
 
 namespace detail {
@@ -142,33 +147,48 @@ json::value responses_of() {
   return responses;
 }
 
-// Query (and path) parameters, with each query example's values as parameter examples.
+// A decoded example as the JSON object of its parameters (keys and typed values).
+template <class T>
+result<json::value> parameter_values(const result<T>& decoded) {
+  if (!decoded) return result<json::value>(decoded.error());
+  auto text = encode(*decoded);
+  if (!text) return result<json::value>(text.error());
+  return parse_json(*text);
+}
+
+// Each value of `values` as the example `name` of the parameter (in `in`) of the same key.
+inline void add_parameter_examples(json::array& params, std::string_view in, const std::string& name, const json::value& values) {
+  if (!values.as_object()) return;
+  for (const auto& [key, value] : *values.as_object())
+    for (json::value& p : params)
+      if (*p.find("name") == json::value(key) && *p.find("in") == json::value(std::string(in)))
+        member(member(p, "examples"), name) = json::object{{"value", value}};
+}
+
+// Query and path parameters, with each query example's values (and the example path's) as
+// parameter examples.
 template <endpoint_descriptor D, options Opts>
 json::array parameters_of() {
   json::array params;
   const auto add = [&](const char* in, std::string_view key, json::value schema, bool required) {
     params.emplace_back(json::object{{"name", std::string(key)}, {"in", in}, {"required", required}, {"schema", std::move(schema)}});
   };
-  // Path parameters are one whole segment each, always required (path.hpp).
+  // Path parameters are one whole segment each, always required (path.hpp); the descriptor's
+  // example_path (the documented examples' resource) gives their example.
   for_each_query_parameter<path_params_t<D>, Opts>(
       [&](std::string_view key, json::value schema, bool) { add("path", key, std::move(schema), true); });
+  if constexpr (!std::is_same_v<path_params_t<D>, no_path_params>)
+    if (auto values = parameter_values(decode_path<path_params_t<D>>(D::path, example_path_of<D>())))
+      add_parameter_examples(params, "path", "example_path", *values);
   if constexpr (D::request_in == request_location::query_string) {
     for_each_query_parameter<typename D::request, Opts>(
         [&](std::string_view key, json::value schema, bool required) { add("query", key, std::move(schema), required); });
     // A query example becomes one example per parameter it sets, as the typed value it decodes to.
     // (The provider tests decode every request example, so none is left out here.)
-    for (const example& e : D::examples) {
-      if (e.kind != example_kind::request) continue;
-      auto decoded = decode_query<typename D::request>(e.body);
-      if (!decoded) continue;
-      auto json_text = encode(*decoded);
-      auto values = json_text ? parse_json(*json_text) : result<json::value>(json_text.error());
-      if (!values) continue;
-      for (const auto& [key, value] : *values->as_object())
-        for (json::value& p : params)
-          if (*p.find("name") == json::value(key) && *p.find("in") == json::value("query"))
-            member(member(p, "examples"), e.name) = json::object{{"value", value}};
-    }
+    for (const example& e : D::examples)
+      if (e.kind == example_kind::request)
+        if (auto values = parameter_values(decode_query<typename D::request>(e.body)))
+          add_parameter_examples(params, "query", std::string(e.name), *values);
   }
   return params;
 }
@@ -201,7 +221,10 @@ template <class List, options Opts = options{}>
 json::value openapi_value(const openapi_info& info) {
   static_assert(detail::routes_are_unique(static_cast<const List*>(nullptr)),
                 "two endpoints share a method and a path: one OpenAPI document cannot describe both");
-  const auto selected = [&]<class D>() { return info.provider.empty() || D::provider == info.provider; };
+  const auto selected = [&]<class D>() {
+    return (info.provider.empty() || D::provider == info.provider) &&
+           (info.providers.empty() || std::find(info.providers.begin(), info.providers.end(), D::provider) != info.providers.end());
+  };
   // Decision: the document names one root server when every selected endpoint has the same base URL (one provider's document, which `prism proxy` and code generators read), else each operation names its own: a root list of several servers would offer every path at every provider.
   std::string only_server;
   bool one_server = true;

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "../routing/answers.hpp"
+#include "../text.hpp"
 #include "admin_types.hpp"
 
 namespace genwire::mock::detail {
@@ -58,7 +59,7 @@ struct state_body {
 
 admin_api::admin_api(const endpoint_table& table, genwire::mock::journal& journal, store& data, fault_injector& faults,
                      stats_source connections)
-    : journal_(journal), data_(data), faults_(faults), connections_(std::move(connections)) {
+    : journal_(journal), data_(data), faults_(faults), connections_(std::move(connections)), openapi_(table) {
   admin_endpoints all;
   for (const auto& r : table.routes()) all.endpoints.push_back(describe(r->entry()));
   auto text = genwire::encode(all);
@@ -76,6 +77,21 @@ response admin_api::state() const {
   return json_response(200, body);
 }
 
+response admin_api::openapi(const request& rq, std::optional<std::string_view> provider) const {
+  // Decision: ?strict=true serves the document under genwire's strict rules (formats, closed enums, no unknown members), which realistic answers meet; the default rules, which every documented answer meets, otherwise.
+  const std::optional<std::string> strict = genwire::query_parameter(rq.query, "strict");
+  if (strict && *strict != "true" && *strict != "false")
+    return mock_error(400, "bad-admin-query", "strict must be true or false, found \"" + utf8_safe(*strict) + "\"");
+  const bool strict_rules = strict == "true";
+  const std::string* doc = nullptr;
+  if (!provider) doc = openapi_.find({}, strict_rules);
+  else if (!provider->empty()) doc = openapi_.find(*provider, strict_rules);
+  if (!doc)
+    return mock_error(404, "unknown-provider",
+                      "no OpenAPI document for provider \"" + utf8_safe(*provider) + "\" (served: " + openapi_.providers() + ")");
+  return response{200, {{"Content-Type", std::string(json_type)}}, *doc};
+}
+
 response admin_api::handle(const request& rq) const {
   const std::string_view what = std::string_view(rq.path).substr(admin_prefix.size());
   const auto not_allowed = [&](std::string allow) {
@@ -87,6 +103,12 @@ response admin_api::handle(const request& rq) const {
   if (what == "endpoints") {
     if (!get) return not_allowed("GET, HEAD");
     return response{200, {{"Content-Type", std::string(json_type)}}, endpoints_json_};
+  }
+  if (what == "openapi.json" || (what.starts_with("openapi/") && what.ends_with(".json"))) {
+    if (!get) return not_allowed("GET, HEAD");
+    constexpr std::string_view dir = "openapi/", ext = ".json";
+    if (what == "openapi.json") return openapi(rq, std::nullopt);
+    return openapi(rq, what.substr(dir.size(), what.size() - dir.size() - ext.size()));
   }
   if (what == "requests") {
     if (get) return json_response(200, journal_.snapshot());
@@ -108,7 +130,8 @@ response admin_api::handle(const request& rq) const {
     return state();
   }
   return mock_error(404, "unknown-admin", "no admin resource at " + rq.path +
-                                              " (known: /__admin/endpoints, /__admin/requests, /__admin/state,"
+                                              " (known: /__admin/endpoints, /__admin/openapi.json,"
+                                              " /__admin/openapi/{provider}.json, /__admin/requests, /__admin/state,"
                                               " /__admin/stats, /__admin/reset)");
 }
 

@@ -1,10 +1,12 @@
-// The admin API under /__admin/ (never journaled): the endpoint list, the request journal, the
-// data and fault state, the connection counters, and a reset. Generic: it reads the endpoint table, the store and the fault
-// injector through their interfaces. Internal to genwire_mock.
+// The admin API under /__admin/ (never journaled): the endpoint list, the OpenAPI documents, the
+// request journal, the data and fault state, the connection counters, and a reset. Generic: it
+// reads the endpoint table, the store and the fault injector through their interfaces. Internal to
+// genwire_mock.
 #pragma once
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,6 +16,7 @@
 #include <genwire/mock/store.hpp>
 
 #include "../routing/endpoint_table.hpp"
+#include "openapi_documents.hpp"
 
 namespace genwire::mock::detail {
 
@@ -32,12 +35,15 @@ class admin_api {
 
  private:
   [[nodiscard]] response state() const;
+  // GET /__admin/openapi.json (no provider) or /__admin/openapi/<provider>.json, ?strict=true.
+  [[nodiscard]] response openapi(const request& rq, std::optional<std::string_view> provider) const;
 
   genwire::mock::journal& journal_;
   store& data_;
   fault_injector& faults_;
   stats_source connections_;
   std::string endpoints_json_;  // GET /__admin/endpoints never changes: encoded once
+  openapi_documents openapi_;
 };
 
 }  // namespace genwire::mock::detail

@@ -52,7 +52,7 @@ class endpoint_route final : public route {
     const provider_policy& policy = *entry_.policy;
     // 1. Method. HEAD on a GET endpoint is a GET whose body the HTTP layer drops.
     const std::string_view own = genwire::to_string(D::method);
-    if (rq.method == "OPTIONS" && policy.preflight()) return preflight();
+    if (rq.method == "OPTIONS" && entry_.preflight) return preflight();
     if (rq.method != own && !(D::method == genwire::http_method::get && rq.method == "HEAD")) {
       response r = policy.method_not_allowed(entry_);
       r.set_header("Allow", entry_.allow);

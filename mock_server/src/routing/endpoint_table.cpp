@@ -14,7 +14,7 @@ bool wanted(const std::vector<std::string>& providers, std::string_view provider
 
 }  // namespace
 
-endpoint_table::endpoint_table(const std::vector<std::string>& providers) {
+endpoint_table::endpoint_table(const std::vector<std::string>& providers, bool cors) {
   for (const auto& p : providers) {
     bool known = false;
     std::string list;
@@ -26,7 +26,7 @@ endpoint_table::endpoint_table(const std::vector<std::string>& providers) {
   }
   genwire::all_endpoints::for_each([&]<class D>() {
     if (!wanted(providers, D::provider)) return;
-    routes_.push_back(std::make_unique<endpoint_route<D>>(make_entry<D>()));
+    routes_.push_back(std::make_unique<endpoint_route<D>>(make_entry<D>(cors)));
   });
   for (const auto& r : routes_) {
     const prepared_endpoint& e = r->entry();

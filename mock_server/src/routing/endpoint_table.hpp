@@ -14,18 +14,19 @@
 
 namespace genwire::mock::detail {
 
-// D's entry, as the table prepares it (answered through its provider's policy).
+// D's entry, as the table prepares it (answered through its provider's policy); `cors`:
+// server_config::cors.
 template <genwire::endpoint_descriptor D>
-prepared_endpoint make_entry() {
+prepared_endpoint make_entry(bool cors = false) {
   const provider_policy& policy = provider_of<D>::policy();
-  return prepare_endpoint<D>(genwire::all_endpoints::index_of<D>, policy, policy.preflight());
+  return prepare_endpoint<D>(genwire::all_endpoints::index_of<D>, policy, policy.preflight(), cors);
 }
 
 class endpoint_table {
  public:
   // `providers`: serve only these (case-insensitive); empty: all. Throws std::invalid_argument on
-  // a provider genwire does not model.
-  explicit endpoint_table(const std::vector<std::string>& providers);
+  // a provider genwire does not model. `cors`: server_config::cors.
+  endpoint_table(const std::vector<std::string>& providers, bool cors);
 
   // The route whose path (or path template) `path` is, or nullptr.
   [[nodiscard]] const route* match(std::string_view path) const noexcept;

@@ -42,6 +42,8 @@ struct prepared_endpoint {
   genwire::request_location request_in = genwire::request_location::json_body;
   std::span<const genwire::status_doc> statuses;
   std::span<const genwire::auth_scheme> auth;
+  bool preflight = false;                // OPTIONS is a CORS preflight (a 204), not a 405
+  bool cors = false;                     // --cors: every answer is readable by a page on another origin
   std::string allow;                     // the Allow header of a 405
   std::vector<prepared_answer> answers;  // one per documented status, in the table's order
   std::vector<named_example> examples;   // the response and error examples, for Prefer: example=
@@ -84,9 +86,10 @@ std::string body_for_status(int code, std::string_view text) {
 
 }  // namespace prepare_detail
 
-// The entry of descriptor D (at `index` in genwire::all_endpoints), answered through `policy`.
+// The entry of descriptor D (at `index` in genwire::all_endpoints), answered through `policy`;
+// `cors`: server_config::cors.
 template <genwire::endpoint_descriptor D>
-prepared_endpoint prepare_endpoint(std::size_t index, const provider_policy& policy, bool preflight) {
+prepared_endpoint prepare_endpoint(std::size_t index, const provider_policy& policy, bool preflight, bool cors) {
   prepared_endpoint e;
   e.index = index;
   e.name = D::name;
@@ -97,8 +100,10 @@ prepared_endpoint prepare_endpoint(std::size_t index, const provider_policy& pol
   e.request_in = D::request_in;
   e.statuses = std::span<const genwire::status_doc>(D::statuses);
   e.auth = std::span<const genwire::auth_scheme>(D::auth);
+  e.preflight = preflight || cors;
+  e.cors = cors;
   e.allow = D::method == genwire::http_method::get ? "GET, HEAD" : std::string(genwire::to_string(D::method));
-  if (preflight) e.allow += ", OPTIONS";
+  if (e.preflight) e.allow += ", OPTIONS";
   e.policy = &policy;
   for (const genwire::status_doc& s : D::statuses) {
     prepared_answer a;

@@ -5,6 +5,7 @@
 
 #include "../stores/documented_store.hpp"
 #include "answers.hpp"
+#include "cors.hpp"
 #include "prefer.hpp"
 
 namespace genwire::mock::detail {
@@ -21,7 +22,7 @@ key_table keys_of(const server_config& config) {
 }  // namespace
 
 router::router(const server_config& config, stats_source connections)
-    : table_(config.providers),
+    : table_(config.providers, config.cors),
       keys_(keys_of(config)),
       data_(config.data ? config.data : std::make_shared<documented_store>(table_.by_index())),
       faults_(config.faults ? config.faults : std::make_shared<fault_injector>()),
@@ -56,9 +57,11 @@ response router::dispatch(const request& rq, const route*& matched) {
   return r;
 }
 
-// The provider's last touch, once, on every answer of an endpoint that goes out.
+// The provider's last touch, once, on every answer of an endpoint that goes out; then --cors.
 void router::decorate(const prepared_endpoint& ep, const request& rq, response& r) const {
-  if (r.disposition != disposition::drop) ep.policy->decorate(ep, rq, r);
+  if (r.disposition == disposition::drop) return;
+  ep.policy->decorate(ep, rq, r);
+  allow_cross_origin(ep, rq, r);
 }
 
 response router::transport_error(int status, const request& rq) noexcept {

@@ -2,8 +2,8 @@
 // /__admin/*; any other path is matched to its prepared endpoint, whose Prefer header is read once;
 // the fault injector decides from that entry (latency, a failure, a 429, a drop); else the
 // endpoint's route answers (method, Prefer, auth, decoding, the store); then the provider's
-// policy decorates the answer and the journal records it. server::handle and the HTTP adapter both
-// call it. Internal to genwire_mock.
+// policy decorates the answer, --cors adds its headers (cors.hpp) and the journal records it.
+// server::handle and the HTTP adapter both call it. Internal to genwire_mock.
 #pragma once
 
 #include <memory>

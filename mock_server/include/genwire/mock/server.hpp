@@ -42,6 +42,10 @@ struct server_config {
   std::vector<key_record> keys;         // more keys (a later entry with the same key wins)
   std::size_t journal_capacity = 1000;  // 0: no journal
   std::size_t max_body_bytes = 1024 * 1024;
+  // Browsers on other origins may call every endpoint: OPTIONS is a 204 preflight allowing the
+  // endpoint's auth headers, Content-Type and Prefer, and every endpoint answer names the request's
+  // Origin. Off: each provider as it documents itself (only those that document CORS allow it).
+  bool cors = false;
   // Worker threads, each answering one complete request at a time (connections that are idle or
   // still sending wait in one poller thread, not here); 0: max(128, 8 * hardware threads).
   std::size_t threads = 0;
