@@ -3,8 +3,12 @@
 // machine's load does not change them), so genwire and a peer can be compared exactly per byte.
 //
 //   genwire-codec-profile list                       the payload names
-//   genwire-codec-profile OP LIB PAYLOAD [N]         OP decode|encode; LIB genwire, genwire-strict,
-//                                                    simdjson, rapidjson, boost.json, nlohmann; N loops (100)
+//   genwire-codec-profile OP LIB PAYLOAD [N]         OP decode|encode; N loops (100); LIB one of
+//     decode: genwire, genwire-strict, genwire-reuse, genwire-strict-reuse (decode_into a used value),
+//             simdjson, rapidjson, boost.json, nlohmann, glaze, glaze-checked, glaze-reuse, glaze-checked-reuse
+//     encode: genwire (encode_to a reused buffer), genwire-fresh (encode), rapidjson, boost.json,
+//             nlohmann, glaze (write_json into a reused buffer)
+//   (the glaze ones when built with GENWIRE_GLAZE_INCLUDE_DIR)
 //
 // Built with valgrind's callgrind.h (Debian package valgrind) when it is there, so that
 // `valgrind --tool=callgrind --instr-atstart=no` counts the loop alone. bench/README.md and
@@ -31,6 +35,9 @@
 #include "generate.hpp"
 #include "peers/peers.hpp"
 #include "peers/plain_of.hpp"
+#if GENWIRE_BENCH_GLAZE
+#include "peers/glaze_peer.hpp"
+#endif
 
 namespace {
 
@@ -43,6 +50,8 @@ int run(const std::string& op, const std::string& lib, const payload& p, long n)
   if (!value) die("genwire cannot decode " + p.name);
   P plain{};
   peers::rapidjson_peer::decode(p, plain);
+  G reused = *value;  // decode_into's and glaze's "reuse": a value that already held this payload
+  P reused_plain = plain;
   std::string out;
   // Under callgrind --instr-atstart=no only the loop is counted (no payload generation, no setup).
   BENCH_PROFILE_START();
@@ -53,16 +62,40 @@ int run(const std::string& op, const std::string& lib, const payload& p, long n)
     } else if (op == "decode" && lib == "genwire-strict") {
       auto r = genwire::decode<G, genwire::strict>(p.text());
       benchmark::DoNotOptimize(r);
+    } else if (op == "decode" && lib == "genwire-reuse") {
+      if (!genwire::decode_into(p.text(), reused)) std::abort();
+      benchmark::DoNotOptimize(reused);
+    } else if (op == "decode" && lib == "genwire-strict-reuse") {
+      if (!genwire::decode_into<genwire::strict>(p.text(), reused)) std::abort();
+      benchmark::DoNotOptimize(reused);
     } else if (op == "encode" && lib == "genwire") {
       out.clear();
       if (!genwire::encode_to(*value, out)) std::abort();
       benchmark::DoNotOptimize(out.data());
+    } else if (op == "encode" && lib == "genwire-fresh") {
+      auto r = genwire::encode(*value);
+      benchmark::DoNotOptimize(r);
+#if GENWIRE_BENCH_GLAZE
+    } else if (op == "decode" && lib == "glaze-reuse") {
+      peers::glaze_peer::decode(p, reused_plain);
+      benchmark::DoNotOptimize(reused_plain);
+    } else if (op == "decode" && lib == "glaze-checked-reuse") {
+      peers::glaze_peer::decode_checked(p, reused_plain);
+      benchmark::DoNotOptimize(reused_plain);
+    } else if (op == "encode" && lib == "glaze") {
+      peers::glaze_peer::encode_to(plain, out);
+      benchmark::DoNotOptimize(out.data());
+#endif
     } else if (op == "decode") {
       P v;
       if (lib == "simdjson") peers::simdjson_peer::decode(p, v);
       else if (lib == "rapidjson") peers::rapidjson_peer::decode(p, v);
       else if (lib == "boost.json") peers::boost_peer::decode(p, v);
       else if (lib == "nlohmann") peers::nlohmann_peer::decode(p, v);
+#if GENWIRE_BENCH_GLAZE
+      else if (lib == "glaze") peers::glaze_peer::decode(p, v);
+      else if (lib == "glaze-checked") peers::glaze_peer::decode_checked(p, v);
+#endif
       else return std::fprintf(stderr, "unknown decoder %s\n", lib.c_str()), 2;
       benchmark::DoNotOptimize(v);
     } else if (op == "encode") {
