@@ -6,8 +6,9 @@
 #
 #   bash bench/callgrind_ratios.sh [BUILD_DIR] [N]     (default build/bench, 10 loops per count)
 #
-# Also keeps one callgrind profile per genwire operation in BUILD_DIR/callgrind/ for
-# callgrind_annotate (see bench/README.md).
+# With glaze built in (GENWIRE_GLAZE_INCLUDE_DIR), a second table sets each genwire column beside
+# the glaze one doing the same job. Also keeps one callgrind profile per run in
+# BUILD_DIR/callgrind/ for callgrind_annotate (see bench/README.md).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +29,7 @@ ir() {
   total=$(awk '/^totals:/ {print $2}' "$out")
   awk -v t="$total" -v b="$bytes" -v n="$n" 'BEGIN {printf "%.1f", t / (b * n)}'
 }
+r() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 
 payloads=$("$prof" list | awk '$1 ~ /\/(100|1000)$/ {print $1}')
 echo "instructions per byte (callgrind, $n loops; ratio = peer / genwire, so > 1 means genwire executes fewer)"
@@ -40,6 +42,27 @@ for p in $payloads; do
   nd=$(ir decode nlohmann "$p")
   ge=$(ir encode genwire "$p")
   re=$(ir encode rapidjson "$p")
-  r() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
   echo "| $p | $gd | $sd | $(r "$sd" "$gd") | $nd | $(r "$nd" "$gd") | $ge | $re | $(r "$re" "$ge") |"
 done
+
+first=$(echo "$payloads" | head -1)
+if "$prof" decode glaze "$first" 1 >/dev/null 2>&1; then
+  echo
+  echo "against glaze (instructions per byte; ratio = glaze / genwire, so >= 1 means genwire executes no more)"
+  echo
+  echo "| payload | decode genwire | glaze | ratio | genwire-strict | glaze-checked | ratio | genwire-reuse | glaze-reuse | ratio | encode genwire | glaze | ratio | genwire-fresh | ratio |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  for p in $payloads; do
+    row="| $p"
+    for pair in "decode genwire glaze" "decode genwire-strict glaze-checked" "decode genwire-reuse glaze-reuse" \
+                "encode genwire glaze"; do
+      read -r op g z <<<"$pair"
+      a=$(ir "$op" "$g" "$p")
+      b=$(ir "$op" "$z" "$p")
+      row="$row | $a | $b | $(r "$b" "$a")"
+    done
+    f=$(ir encode genwire-fresh "$p")
+    row="$row | $f | $(r "$b" "$f") |"
+    echo "$row"
+  done
+fi

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -151,10 +152,16 @@ class generator {
     } else if constexpr (d::is_bounded<T>::value) {
       using V = typename T::value_type;
       if constexpr (std::is_floating_point_v<V>) {
-        // Two-decimal figures inside the bounds (an exclusive bound itself is not one of them).
-        const double lo = T::min.is_set ? T::min.as_double() + (T::min.is_exclusive ? 0.01 : 0.0) : 0.0;
-        const double hi = T::max.is_set ? T::max.as_double() - (T::max.is_exclusive ? 0.01 : 0.0) : lo + 1000;
-        v.value = static_cast<V>(std::clamp(lo + decimal(r_.below(static_cast<std::uint64_t>((hi - lo) * 100) + 1)), lo, hi));
+        // Two-decimal figures inside the bounds (an exclusive bound itself is not one of them), each
+        // the double nearest its text: lo + cents / 100 in double arithmetic is not (1 + 0.88 is
+        // 1.8800000000000001), and Boost.JSON 1.81 reads such 17-digit texts one ulp off.
+        const auto lo = static_cast<std::int64_t>(T::min.is_set ? std::ceil(T::min.as_double() * 100 - 1e-9) : 0) +
+                        (T::min.is_set && T::min.is_exclusive ? 1 : 0);
+        const auto hi = T::max.is_set ? static_cast<std::int64_t>(std::floor(T::max.as_double() * 100 + 1e-9)) -
+                                            (T::max.is_exclusive ? 1 : 0)
+                                      : lo + 100000;
+        const auto cents = lo + static_cast<std::int64_t>(r_.below(static_cast<std::size_t>(hi - lo) + 1));
+        v.value = static_cast<V>(static_cast<double>(cents) / 100.0);
       } else {
         const long long lo = T::min.is_set ? T::min.mantissa + (T::min.is_exclusive ? 1 : 0) : 0;
         const long long hi = T::max.is_set ? T::max.mantissa - (T::max.is_exclusive ? 1 : 0) : lo + 1000;

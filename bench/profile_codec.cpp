@@ -3,8 +3,12 @@
 // machine's load does not change them), so genwire and a peer can be compared exactly per byte.
 //
 //   genwire-codec-profile list                       the payload names
-//   genwire-codec-profile OP LIB PAYLOAD [N]         OP decode|encode; LIB genwire, genwire-strict,
-//                                                    simdjson, rapidjson, boost.json, nlohmann; N loops (100)
+//   genwire-codec-profile OP LIB PAYLOAD [N]         OP decode|encode; N loops (100); LIB one of
+//     decode: genwire, genwire-strict, genwire-reuse, genwire-strict-reuse (decode_into a used value),
+//             simdjson, rapidjson, boost.json, nlohmann, glaze, glaze-checked, glaze-reuse, glaze-checked-reuse
+//     encode: genwire (encode_to a reused buffer), genwire-fresh (encode), rapidjson, boost.json,
+//             nlohmann, glaze (write_json into a reused buffer)
+//   (the glaze ones when built with GENWIRE_GLAZE_INCLUDE_DIR)
 //
 // Built with valgrind's callgrind.h (Debian package valgrind) when it is there, so that
 // `valgrind --tool=callgrind --instr-atstart=no` counts the loop alone. bench/README.md and
@@ -31,10 +35,26 @@
 #include "generate.hpp"
 #include "peers/peers.hpp"
 #include "peers/plain_of.hpp"
+#if GENWIRE_BENCH_GLAZE
+#include "peers/glaze_peer.hpp"
+#endif
 
 namespace {
 
 using namespace bench;
+
+// Runs `body` n times after one uncounted round: under callgrind --instr-atstart=no only the loop
+// is counted (no payload generation, no setup), with buffers and reused values at their steady
+// size, as in the benchmark's timed loops. Each codec gets its own loop, so choosing it costs
+// nothing inside.
+template <class Body>
+int repeat(long n, Body body) {
+  body();
+  BENCH_PROFILE_START();
+  for (long i = 0; i < n; ++i) body();
+  BENCH_PROFILE_STOP();
+  return 0;
+}
 
 template <class G>
 int run(const std::string& op, const std::string& lib, const payload& p, long n) {
@@ -43,40 +63,71 @@ int run(const std::string& op, const std::string& lib, const payload& p, long n)
   if (!value) die("genwire cannot decode " + p.name);
   P plain{};
   peers::rapidjson_peer::decode(p, plain);
+  G reused = *value;  // decode_into's and glaze's "reuse": a value that already held this payload
+  P reused_plain = plain;
   std::string out;
-  // Under callgrind --instr-atstart=no only the loop is counted (no payload generation, no setup).
-  BENCH_PROFILE_START();
-  for (long i = 0; i < n; ++i) {
-    if (op == "decode" && lib == "genwire") {
-      auto r = genwire::decode<G>(p.text());
-      benchmark::DoNotOptimize(r);
-    } else if (op == "decode" && lib == "genwire-strict") {
-      auto r = genwire::decode<G, genwire::strict>(p.text());
-      benchmark::DoNotOptimize(r);
-    } else if (op == "encode" && lib == "genwire") {
-      out.clear();
-      if (!genwire::encode_to(*value, out)) std::abort();
-      benchmark::DoNotOptimize(out.data());
-    } else if (op == "decode") {
+  const auto peer_decode = [&](void (*decode)(const payload&, P&)) {
+    return repeat(n, [&] {
       P v;
-      if (lib == "simdjson") peers::simdjson_peer::decode(p, v);
-      else if (lib == "rapidjson") peers::rapidjson_peer::decode(p, v);
-      else if (lib == "boost.json") peers::boost_peer::decode(p, v);
-      else if (lib == "nlohmann") peers::nlohmann_peer::decode(p, v);
-      else return std::fprintf(stderr, "unknown decoder %s\n", lib.c_str()), 2;
+      decode(p, v);
       benchmark::DoNotOptimize(v);
-    } else if (op == "encode") {
-      std::string_view s;
-      if (lib == "rapidjson") s = peers::rapidjson_peer::encode(plain);
-      else if (lib == "boost.json") s = peers::boost_peer::encode(plain);
-      else if (lib == "nlohmann") s = peers::nlohmann_peer::encode(plain);
-      else return std::fprintf(stderr, "unknown encoder %s\n", lib.c_str()), 2;
-      benchmark::DoNotOptimize(s.data());
-    } else {
-      return std::fprintf(stderr, "unknown operation %s\n", op.c_str()), 2;
-    }
+    });
+  };
+  const auto peer_encode = [&](std::string_view (*encode)(const P&)) {
+    return repeat(n, [&] { benchmark::DoNotOptimize(encode(plain).data()); });
+  };
+  int rc = 2;
+  if (op == "decode") {
+    if (lib == "genwire") rc = repeat(n, [&] { benchmark::DoNotOptimize(genwire::decode<G>(p.text())); });
+    else if (lib == "genwire-strict") rc = repeat(n, [&] { benchmark::DoNotOptimize(genwire::decode<G, genwire::strict>(p.text())); });
+    else if (lib == "genwire-reuse")
+      rc = repeat(n, [&] {
+        if (!genwire::decode_into(p.text(), reused)) std::abort();
+        benchmark::DoNotOptimize(reused);
+      });
+    else if (lib == "genwire-strict-reuse")
+      rc = repeat(n, [&] {
+        if (!genwire::decode_into<genwire::strict>(p.text(), reused)) std::abort();
+        benchmark::DoNotOptimize(reused);
+      });
+    else if (lib == "simdjson") rc = peer_decode(&peers::simdjson_peer::decode<P>);
+    else if (lib == "rapidjson") rc = peer_decode(&peers::rapidjson_peer::decode<P>);
+    else if (lib == "boost.json") rc = peer_decode(&peers::boost_peer::decode<P>);
+    else if (lib == "nlohmann") rc = peer_decode(&peers::nlohmann_peer::decode<P>);
+#if GENWIRE_BENCH_GLAZE
+    else if (lib == "glaze") rc = peer_decode(&peers::glaze_peer::decode<P>);
+    else if (lib == "glaze-checked") rc = peer_decode(&peers::glaze_peer::decode_checked<P>);
+    else if (lib == "glaze-reuse")
+      rc = repeat(n, [&] {
+        peers::glaze_peer::decode(p, reused_plain);
+        benchmark::DoNotOptimize(reused_plain);
+      });
+    else if (lib == "glaze-checked-reuse")
+      rc = repeat(n, [&] {
+        peers::glaze_peer::decode_checked(p, reused_plain);
+        benchmark::DoNotOptimize(reused_plain);
+      });
+#endif
+  } else if (op == "encode") {
+    if (lib == "genwire")
+      rc = repeat(n, [&] {
+        out.clear();
+        if (!genwire::encode_to(*value, out)) std::abort();
+        benchmark::DoNotOptimize(out.data());
+      });
+    else if (lib == "genwire-fresh") rc = repeat(n, [&] { benchmark::DoNotOptimize(genwire::encode(*value)); });
+    else if (lib == "rapidjson") rc = peer_encode(&peers::rapidjson_peer::encode<P>);
+    else if (lib == "boost.json") rc = peer_encode(&peers::boost_peer::encode<P>);
+    else if (lib == "nlohmann") rc = peer_encode(&peers::nlohmann_peer::encode<P>);
+#if GENWIRE_BENCH_GLAZE
+    else if (lib == "glaze")
+      rc = repeat(n, [&] {
+        peers::glaze_peer::encode_to(plain, out);
+        benchmark::DoNotOptimize(out.data());
+      });
+#endif
   }
-  BENCH_PROFILE_STOP();
+  if (rc != 0) return std::fprintf(stderr, "unknown operation or codec: %s %s\n", op.c_str(), lib.c_str()), 2;
   std::printf("%s %s %s: %ld x %zu bytes\n", op.c_str(), lib.c_str(), p.name.c_str(), n, p.size());
   return 0;
 }

@@ -3,10 +3,18 @@
 //   genwire::result<T> r = genwire::decode<T>(text);                  // default rules
 //   genwire::result<T> r = genwire::decode<T, genwire::strict>(text); // + formats, closed enums, unknown keys
 //   if (!r) std::puts(r.error().message().c_str());   // "generations[3].status: expected ..., found ... (offset 123)"
+//   genwire::status st = genwire::decode_into(text, value);           // reuses value's strings and vectors
+//
+// Objects are read member by member in declaration order while the text follows it (each key
+// compared with the next member's `"key":` in one step, the member read without a lookup), and
+// by key lookup from the first key that does not; both ways accept and reject the same texts.
 #pragma once
 
 #include <array>
+#include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -97,11 +105,11 @@ class decoder {
         out.reset();
         return true;
       }
-      out.emplace();
+      if (!out) out.emplace();
       return read(*out);
     } else if constexpr (std::is_same_v<T, raw_json>) {
       if (!s_.skip_value()) return false;
-      out = raw_json::from_trusted_text(std::string(at, s_.pos()));
+      out.assign_trusted_text(std::string_view(at, static_cast<std::size_t>(s_.pos() - at)));
       return true;
     } else if constexpr (std::is_same_v<T, json::value>) {
       return read_dynamic(s_, out);
@@ -118,16 +126,27 @@ class decoder {
       if (s_.peek() != '"') return wrong_type<T>(at);
       out.clear();
       return s_.read_string(out);
-    } else if constexpr (is_string_carried_v<T>) {
+    } else if constexpr (is_sized_string<T>::value || is_formatted<T>::value) {
       if (s_.peek() != '"') return wrong_type<T>(at);
-      std::string text;
+      std::string& text = text_of(out);
+      text.clear();
       if (!s_.read_string(text)) return false;
-      return report(assign_from_text<Opts>(out, std::move(text)), at);
+      return report(check_text<Opts, T, utf8_state::valid>(text), at);
+    } else if constexpr (is_open_enum<T>::value || std::is_enum_v<T>) {
+      if (s_.peek() != '"') return wrong_type<T>(at);
+      std::string_view text;
+      if (!s_.read_string_view(text, scratch_)) return false;
+      return report(assign_enum<Opts>(out, text), at);
     } else if constexpr (is_vector<T>::value) {
-      return read_array(at, [&](std::size_t) { return read(out.emplace_back()); }, [&] { out.clear(); });
+      // Elements already there are read into (keeping their capacity); extra ones are dropped.
+      std::size_t n = 0;
+      if (!read_array(at, [&](std::size_t i) { return n = i + 1, read(i < out.size() ? out[i] : out.emplace_back()); }))
+        return false;
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(n), out.end());
+      return true;
     } else if constexpr (is_std_array<T>::value) {
       std::size_t n = 0;
-      if (!read_array(at, [&](std::size_t i) { return i < out.size() ? (++n, read(out[i])) : too_many(out.size()); }, [] {}))
+      if (!read_array(at, [&](std::size_t i) { return i < out.size() ? (++n, read(out[i])) : too_many(out.size()); }))
         return false;
       if (n != out.size())
         return s_.fail(errc::wrong_type, at, expected_text<T>() + " elements", "an array of " + std::to_string(n));
@@ -167,6 +186,14 @@ class decoder {
   bool read_number(T& out, const char* at) {
     const char c = s_.peek();
     if (c != '-' && (c < '0' || c > '9')) return wrong_type<T>(at);
+    if constexpr (std::is_floating_point_v<T>) {
+      double d = 0;
+      if (s_.read_double_fast(d) && (sizeof(T) == sizeof(double) || std::abs(d) <= static_cast<double>(std::numeric_limits<T>::max())))
+        return out = static_cast<T>(d), true;
+    } else {
+      if (s_.read_integer_fast(out)) return true;
+    }
+    // Anything the fast paths leave: the full grammar, std::from_chars, and every error.
     std::string_view tok;
     bool integer = false;
     if (!s_.read_number(tok, integer)) return false;
@@ -193,26 +220,27 @@ class decoder {
     }
   }
 
-  template <class Element, class Reset>
-  bool read_array(const char* at, Element&& element, Reset&& reset) {
+  template <class Element>
+  bool read_array(const char* at, Element&& element) {
     if (s_.peek() != '[') return wrong_type<std::vector<int>>(at);
     if (!s_.enter(at)) return false;
-    s_.expect('[', "'['");
-    reset();
+    s_.advance(1);
     s_.skip_ws();
     if (s_.peek() == ']') {
-      s_.expect(']', "']'");
+      s_.advance(1);
       s_.leave();
       return true;
     }
     for (std::size_t i = 0;; ++i) {
       if (!element(i)) return s_.push_index(i), false;
       s_.skip_ws();
-      if (s_.peek() == ',') {
-        s_.expect(',', "','");
+      const char c = s_.peek();
+      if (c == ',') {
+        s_.advance(1);
         continue;
       }
-      if (!s_.expect(']', "',' or ']'")) return false;
+      if (c != ']') return s_.expect(']', "',' or ']'");  // fails, naming what stands there
+      s_.advance(1);
       s_.leave();
       return true;
     }
@@ -237,8 +265,10 @@ class decoder {
     }
     if (pick == none) return wrong_type<std::variant<A...>>(at);
     bool ok = false;
-    std::size_t i = 0;
-    (void)(((i++ == pick) ? (ok = read(out.template emplace<A>()), true) : false) || ...);
+    // The alternative it already holds is read into, keeping its capacity.
+    [&]<std::size_t... I>(std::index_sequence<I...>) {
+      (void)(((I == pick) ? (ok = read(out.index() == I ? *std::get_if<I>(&out) : out.template emplace<I>()), true) : false) || ...);
+    }(std::index_sequence_for<A...>{});
     return ok;
   }
 
@@ -255,72 +285,140 @@ class decoder {
     return q == s_.end() || (*q != '.' && *q != 'e' && *q != 'E');
   }
 
+  // Where reading an object's members in declaration order stands.
+  enum class order : unsigned char { following, left, closed, failed };
+
   template <class T>
   bool read_object(T& out, const char* at) {
-    using keys = key_table<T>;
-    constexpr std::size_t n = keys::size;
     if (s_.peek() != '{') return wrong_type<T>(at);
     if (!s_.enter(at)) return false;
-    s_.expect('{', "'{'");
-    std::array<bool, n> seen{};
-    std::size_t hint = 0;
-    if constexpr (keys::keeps_extras) extras_of(out).items.clear();
+    s_.advance(1);
+    std::uint64_t seen = 0;  // bit i: member i was read
+    if constexpr (key_table<T>::keeps_extras) extras_of(out).items.clear();
     s_.skip_ws();
     if (s_.peek() == '}') {
-      s_.expect('}', "'}'");
+      s_.advance(1);
     } else {
-      for (;;) {
-        s_.skip_ws();
-        const char* key_at = s_.pos();
-        if (s_.peek() != '"')
-          return s_.fail(s_.at_end() ? errc::unexpected_end : errc::syntax, key_at, "a string key", s_.describe(key_at));
-        std::string_view key;
-        if (!s_.read_key(key, key_scratch_) || !s_.expect(':', "':'")) return false;
-        const std::size_t idx = keys::find(key, hint);
-        if (idx < n) {
-          if (seen[idx]) {
-            s_.push_key(keys::keys[idx]);
-            return s_.fail(errc::duplicate_key, key_at, "each key once", "a second \"" + std::string(keys::keys[idx]) + "\"",
-                           {rule::unique_key, json_type::object});
-          }
-          seen[idx] = true;
-          hint = idx + 1;
-          if (!read_member(out, idx)) return s_.push_key(keys::keys[idx]), false;
-        } else if constexpr (keys::keeps_extras) {
-          if (!read_extra(extras_of(out), key, key_at)) return false;
-        } else {
-          if constexpr (Opts.reject_unknown_keys) {
-            std::string k(key);
-            s_.push_key(k);
-            return s_.fail(errc::unknown_key, key_at, "a key declared by the type", "key " + quote_snippet(k),
-                           {rule::declared_key, json_type::object});
-          } else if (!s_.skip_value()) {  // skip_value leaves key_scratch_ (and so `key`) alone
-            return s_.push_key(key), false;
-          }
-        }
-        s_.skip_ws();
-        if (s_.peek() == ',') {
-          s_.expect(',', "','");
-          continue;
-        }
-        if (!s_.expect('}', "',' or '}'")) return false;
-        break;
-      }
+      order o = order::following;
+      reflect::visit(out, [&](auto&... m) {
+        [&]<std::size_t... I>(std::index_sequence<I...>) {
+          (void)(read_in_order<T, I>(m, seen, o) && ...);
+        }(std::index_sequence_for<decltype(m)...>{});
+      });
+      if (o == order::failed) return false;
+      if (o != order::closed && !read_any_order(out, seen)) return false;
     }
     s_.leave();
-    // Every required member must have been seen.
-    const char* close = s_.pos() - 1;
-    bool missing = false;
-    reflect::visit(out, [&](auto&... m) {
-      std::size_t i = 0;
-      (void)((!seen[i] && !is_std_optional<std::remove_cvref_t<decltype(m)>>::value &&
-                      !is_extra_members_v<std::remove_cvref_t<decltype(m)>>
-                  ? (s_.push_key(keys::keys[i]), s_.fail(errc::missing_key, close, {}, {}, {rule::required, json_type_of<std::remove_cvref_t<decltype(m)>>()}),
-                     missing = true)
-                  : (++i, false)) ||
-             ...);
-    });
-    return !missing;
+    return complete(out, seen);
+  }
+
+  // Member I if the next key is its own: read, then past ',' (true: go on with member I + 1) or
+  // '}' (false, closed). A key that is not (an absent optional member's turn) leaves it to the next
+  // member, or to read_any_order when member I is required.
+  template <class T, std::size_t I, class M>
+  bool read_in_order(M& m, std::uint64_t& seen, order& o) {
+    if constexpr (is_extra_members_v<M>) {
+      return (void)m, (void)seen, (void)o, true;  // has no key
+    } else {
+      if (!s_.match(key_table<T>::quoted[I])) {
+        if constexpr (is_std_optional<M>::value) return true;
+        return o = order::left, false;
+      }
+      seen |= std::uint64_t{1} << I;
+      if (!read_field(m)) return s_.push_key(key_table<T>::keys[I]), o = order::failed, false;
+      s_.skip_ws();
+      const char c = s_.peek();
+      if (c == ',') {
+        s_.advance(1);
+        s_.skip_ws();
+        return true;
+      }
+      if (c == '}') return s_.advance(1), o = order::closed, false;
+      s_.expect('}', "',' or '}'");  // fails, naming what stands there
+      return o = order::failed, false;
+    }
+  }
+
+  // The object's remaining members, from a key on, in any order, up to and past its '}'.
+  template <class T>
+  bool read_any_order(T& out, std::uint64_t& seen) {
+    using keys = key_table<T>;
+    constexpr std::size_t n = keys::size;
+    std::size_t hint = 0;
+    for (;;) {
+      s_.skip_ws();
+      const char* key_at = s_.pos();
+      if (s_.peek() != '"')
+        return s_.fail(s_.at_end() ? errc::unexpected_end : errc::syntax, key_at, "a string key", s_.describe(key_at));
+      std::string_view key;
+      if (!s_.read_key(key, key_scratch_) || !s_.expect(':', "':'")) return false;
+      const std::size_t idx = keys::find(key, hint);
+      if (idx < n) {
+        if (seen & (std::uint64_t{1} << idx)) {
+          s_.push_key(keys::keys[idx]);
+          return s_.fail(errc::duplicate_key, key_at, "each key once", "a second \"" + std::string(keys::keys[idx]) + "\"",
+                         {rule::unique_key, json_type::object});
+        }
+        seen |= std::uint64_t{1} << idx;
+        hint = idx + 1;
+        if (!read_member(out, idx)) return s_.push_key(keys::keys[idx]), false;
+      } else if constexpr (keys::keeps_extras) {
+        if (!read_extra(extras_of(out), key, key_at)) return false;
+      } else {
+        if constexpr (Opts.reject_unknown_keys) {
+          std::string k(key);
+          s_.push_key(k);
+          return s_.fail(errc::unknown_key, key_at, "a key declared by the type", "key " + quote_snippet(k),
+                         {rule::declared_key, json_type::object});
+        } else if (!s_.skip_value()) {  // skip_value leaves key_scratch_ (and so `key`) alone
+          return s_.push_key(key), false;
+        }
+      }
+      s_.skip_ws();
+      if (s_.peek() == ',') {
+        s_.advance(1);
+        continue;
+      }
+      return s_.expect('}', "',' or '}'");
+    }
+  }
+
+  // After the '}': every required member was there (else the first one missing, in declaration
+  // order, is the error), and the optional ones that were not are reset (decode_into's value may
+  // hold them from before).
+  template <class T>
+  bool complete(T& out, std::uint64_t seen) {
+    using masks = member_masks<T>;
+    if ((seen & masks::required) != masks::required) [[unlikely]] {
+      const char* close = s_.pos() - 1;
+      reflect::visit(out, [&](auto&... m) {
+        std::size_t i = 0;
+        (void)(((masks::required >> i & 1) && !(seen >> i & 1)
+                    ? (s_.push_key(key_table<T>::keys[i]),
+                       s_.fail(errc::missing_key, close, {}, {}, {rule::required, json_type_of<std::remove_cvref_t<decltype(m)>>()}), true)
+                    : (++i, false)) ||
+               ...);
+      });
+      return false;
+    }
+    if constexpr (masks::optional != 0) {
+      if (const std::uint64_t absent = masks::optional & ~seen) {
+        reflect::visit(out, [&](auto&... m) {
+          std::size_t i = 0;
+          ((reset_if_absent(m, absent >> i & 1), ++i), ...);
+        });
+      }
+    }
+    return true;
+  }
+
+  template <class M>
+  static void reset_if_absent(M& m, bool absent) noexcept {
+    if constexpr (is_std_optional<M>::value) {
+      if (absent) m.reset();
+    } else {
+      (void)m, (void)absent;
+    }
   }
 
   template <class T>
@@ -371,7 +469,8 @@ class decoder {
         s_.skip_ws();
         if (s_.peek() == 'n') return wrong_type<typename M::value_type>(s_.pos());
       }
-      return read(m.emplace());
+      if (!m) m.emplace();
+      return read(*m);
     } else {
       return read(m);
     }
@@ -379,12 +478,16 @@ class decoder {
 
   scanner& s_;
   std::string key_scratch_;
+  std::string scratch_;  // an enum value's text when it has escapes
 };
 
 }  // namespace detail
 
-// Decodes into an existing value (members absent from the text keep their state only if optional
-// members are reset first: prefer decode<T>(), which starts from T{}).
+// Decodes into an existing value: on success it is what decode<T>(text) returns (optional members
+// the text leaves out are reset), reusing the storage of its strings and vectors and of theirs, so
+// decoding a payload again, or one that is no larger element for element, allocates nothing (a
+// vector drops the elements a shorter array leaves over; growing back builds them anew). On
+// failure the value is valid but unspecified.
 template <options Opts = options{}, class T>
 status decode_into(std::string_view text, T& out) {
   detail::scanner s(text, Opts.max_depth);

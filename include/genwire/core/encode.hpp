@@ -3,8 +3,13 @@
 //
 //   genwire::result<std::string> json = genwire::encode(value);
 //   genwire::status st = genwire::encode_to(value, buffer);   // appends; reuse the buffer
+//
+// Text goes straight into the buffer's storage (detail::output); each member's `"key":` (with
+// its ',') is one precomputed literal.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,20 +33,20 @@ namespace detail {
 template <options Opts>
 class encoder {
  public:
-  explicit encoder(std::string& out) : out_(out) {}
+  explicit encoder(output& out) : out_(out) {}
 
   template <class T>
   bool write(const T& v) {
     if constexpr (is_nullable<T>::value || is_std_optional<T>::value) {
-      if (!v) return out_ += "null", true;
+      if (!v) return out_.append("null"), true;
       return write(*v);
     } else if constexpr (std::is_same_v<T, raw_json>) {
-      out_ += v.text();
+      out_.append(v.text());
       return true;
     } else if constexpr (std::is_same_v<T, json::value>) {
       return write_value(v);
     } else if constexpr (std::is_same_v<T, bool>) {
-      out_ += v ? "true" : "false";
+      out_.append(v ? std::string_view("true") : std::string_view("false"));
       return true;
     } else if constexpr (is_integer_v<T>) {
       write_integer(out_, v);
@@ -54,15 +59,15 @@ class encoder {
       return write(v.value);
     } else if constexpr (is_string_carried_v<T>) {
       std::string_view text;
-      if (auto bad = text_for_encoding<Opts>(v, text)) return fail(std::move(*bad));
-      return string(text);
+      if (auto bad = text_for_encoding<Opts, T, utf8_state::checked_later>(v, text)) return fail(std::move(*bad));
+      return string<T>(text);
     } else if constexpr (is_vector<T>::value || is_std_array<T>::value) {
-      out_ += '[';
+      out_.put('[');
       for (std::size_t i = 0; i < v.size(); ++i) {
-        if (i) out_ += ',';
+        if (i) out_.put(',');
         if (!write(v[i])) return push_index(i), false;
       }
-      out_ += ']';
+      out_.put(']');
       return true;
     } else if constexpr (is_variant<T>::value) {
       return std::visit([&](const auto& alt) { return write(alt); }, v);
@@ -73,22 +78,23 @@ class encoder {
   }
 
   [[nodiscard]] genwire::error take_error() {
-    error_.path = render_path(path_);
-    return std::move(error_);
+    if (!error_) error_.emplace();
+    error_->path = render_path(path_);
+    return std::move(*error_);
   }
 
  private:
   template <class T>
   bool write_object(const T& v) {
-    using keys = key_table<T>;
-    out_ += '{';
+    out_.put('{');
     bool first = true;
-    return reflect::visit(v, [&](const auto&... m) {
-      std::size_t i = 0;
-      const bool ok = ((write_member<T>(m, keys::quoted[i], keys::keys[i], first) && (++i, true)) && ...);
-      if (ok) out_ += '}';
-      return ok;
+    const bool ok = reflect::visit(v, [&](const auto&... m) {
+      return [&]<std::size_t... I>(std::index_sequence<I...>) {
+        return (write_member<T, I>(m, first) && ...);
+      }(std::index_sequence_for<decltype(m)...>{});
     });
+    if (ok) out_.put('}');
+    return ok;
   }
 
   template <class T>
@@ -100,28 +106,35 @@ class encoder {
       bool repeated = keys::find(key, 0) < keys::size;
       for (std::size_t j = 0; j < i && !repeated; ++j) repeated = extras.items[j].first == key;
       if (repeated) return push_key(key), fail(errc::unencodable, "each key once", "a second " + quote_snippet(key));
-      if (!first) out_ += ',';
+      if (!first) out_.put(',');
       first = false;
       if (!string(key)) return push_key(key), false;
-      out_ += ':';
-      out_ += value.text();
+      out_.put(':');
+      out_.append(value.text());
     }
     return true;
   }
 
-  template <class T, class M>
-  bool write_member(const M& m, std::string_view quoted_key, std::string_view key, bool& first) {
+  // Member I, after a ',' when one was written before it: known at compile time when a member
+  // before it is always written.
+  template <class T, std::size_t I, class M>
+  bool write_member(const M& m, bool& first) {
+    using keys = key_table<T>;
     if constexpr (is_extra_members_v<M>) {
-      (void)quoted_key, (void)key;
       return write_extras<T>(m, first);
     } else {
       if constexpr (is_std_optional<M>::value) {
         if (!m) return true;  // absent stays absent
       }
-      if (!first) out_ += ',';
+      constexpr bool after_another = (member_masks<T>::required & ((std::uint64_t{1} << I) - 1)) != 0;
+      if constexpr (after_another) {
+        out_.append(keys::comma_quoted[I]);
+      } else {
+        if (!first) out_.put(',');
+        out_.append(keys::quoted[I]);
+      }
       first = false;
-      out_ += quoted_key;
-      if (!write(m)) return push_key(key), false;
+      if (!write(m)) return push_key(keys::keys[I]), false;
       return true;
     }
   }
@@ -129,23 +142,23 @@ class encoder {
   bool write_value(const json::value& v) {
     if (const auto* s = v.as_string()) return string(*s);
     if (const auto* a = v.as_array()) {
-      out_ += '[';
+      out_.put('[');
       for (std::size_t i = 0; i < a->size(); ++i) {
-        if (i) out_ += ',';
+        if (i) out_.put(',');
         if (!write_value((*a)[i])) return push_index(i), false;
       }
-      out_ += ']';
+      out_.put(']');
       return true;
     }
     if (const auto* o = v.as_object()) {
-      out_ += '{';
+      out_.put('{');
       for (std::size_t i = 0; i < o->size(); ++i) {
-        if (i) out_ += ',';
+        if (i) out_.put(',');
         if (!string((*o)[i].first)) return push_key((*o)[i].first), false;
-        out_ += ':';
+        out_.put(':');
         if (!write_value((*o)[i].second)) return push_key((*o)[i].first), false;
       }
-      out_ += '}';
+      out_.put('}');
       return true;
     }
     if (const auto* d = std::get_if<double>(&v.get()); d && !write_double(out_, *d)) return fail(errc::unencodable, "a finite number", "not one");
@@ -153,26 +166,33 @@ class encoder {
     return true;
   }
 
+  // The text of a value of type T as a JSON string.
+  template <class T = std::string>
   bool string(std::string_view s) {
     const std::size_t at = out_.size();
-    if (write_string(out_, s)) return true;
-    out_.resize(at);  // so the offset is where the string starts, as for every other value
+    if (write_string(out_, s)) [[likely]]
+      return true;
+    out_.truncate(at);  // so the offset is where the string starts, as for every other value
+    if constexpr (counts_length<T>()) {
+      // Its length range was settled by the byte count; the code point count refuses the UTF-8.
+      if (auto bad = check_length<T>(s)) return fail(std::move(*bad));
+    }
     return fail(errc::unencodable, "a string of valid UTF-8", "invalid UTF-8");
   }
 
   bool fail(errc code, std::string expected, std::string found) {
-    error_ = genwire::error{code, "$", out_.size(), std::move(expected), std::move(found)};
+    error_.emplace(genwire::error{code, "$", out_.size(), std::move(expected), std::move(found)});
     return false;
   }
   bool fail(violation&& v) {
-    error_ = genwire::error{v.code, "$", out_.size(), std::move(v.expected), std::move(v.found), std::move(v.rule)};
+    error_.emplace(genwire::error{v.code, "$", out_.size(), std::move(v.expected), std::move(v.found), std::move(v.rule)});
     return false;
   }
   void push_key(std::string_view k) { path_.push_back({std::string(k), 0, false}); }
   void push_index(std::size_t i) { path_.push_back({{}, i, true}); }
 
-  std::string& out_;
-  genwire::error error_{};
+  output& out_;
+  std::optional<genwire::error> error_;  // built only for a failure
   std::vector<path_segment> path_;
 };
 
@@ -182,15 +202,21 @@ class encoder {
 // the output length when it was found.
 template <options Opts = options{}, class T>
 status encode_to(const T& v, std::string& out) {
-  detail::encoder<Opts> e(out);
+  detail::output o(out);
+  detail::encoder<Opts> e(o);
   if (e.write(v)) return {};
   return e.take_error();
 }
 
 template <options Opts = options{}, class T>
 result<std::string> encode(const T& v) {
+  // Reserved from the last output of this type, so a fresh string grows (and copies) rarely.
+  static std::atomic<std::size_t> last_size{0};
   std::string out;
+  const std::size_t hint = last_size.load(std::memory_order_relaxed);
+  out.reserve(hint + hint / 8);
   if (auto st = encode_to<Opts>(v, out); !st) return st.error();
+  last_size.store(out.size(), std::memory_order_relaxed);
   return out;
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -167,17 +168,21 @@ class [[nodiscard]] result {
 };
 
 // Success or an error, for operations that produce nothing else.
+// Success costs no genwire::error: it is built only for a failure.
 class [[nodiscard]] status {
  public:
   status() = default;
-  status(genwire::error e) : error_(std::move(e)), failed_(true) {}  // NOLINT: implicit by design
-  [[nodiscard]] bool ok() const noexcept { return !failed_; }
+  status(genwire::error e) : error_(std::move(e)) {}  // NOLINT: implicit by design
+  [[nodiscard]] bool ok() const noexcept { return !error_.has_value(); }
   explicit operator bool() const noexcept { return ok(); }
-  [[nodiscard]] const genwire::error& error() const noexcept { return error_; }
+  // The failure; on success a default genwire::error.
+  [[nodiscard]] const genwire::error& error() const noexcept {
+    static const genwire::error none{};
+    return error_ ? *error_ : none;
+  }
 
  private:
-  genwire::error error_{};
-  bool failed_ = false;
+  std::optional<genwire::error> error_;
 };
 
 }  // namespace genwire

@@ -2,11 +2,16 @@
 // UTF-8 helpers. Pure functions, no allocation.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
+#include <type_traits>
+
+#include "detail/simd.hpp"  // GENWIRE_HAVE_SSE2 and its header
 
 namespace genwire {
 
@@ -30,35 +35,44 @@ constexpr bool is_hex(char c) noexcept {
 }
 }  // namespace detail
 
-// RFC 3339 `date-time` (section 5.6): 2025-01-05T12:40:00Z, 2025-01-05T12:40:00.123+02:00.
-// 'T'/'Z' may be lower case (RFC 3339 allows it); a leap second (:60) is accepted and folded
-// into the next second, as std::chrono cannot represent it.
-constexpr std::optional<timestamp> parse_date_time(std::string_view s) noexcept {
-  using detail::digits;
-  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-  if (!digits(s, 0, 4, year) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, month) || s[7] != '-' ||
-      !digits(s, 8, 2, day) || (s[10] != 'T' && s[10] != 't') || !digits(s, 11, 2, hour) || s[13] != ':' ||
-      !digits(s, 14, 2, minute) || s[16] != ':' || !digits(s, 17, 2, second))
+namespace detail {
+struct date_time_fields {
+  int year, month, day, hour, minute, second;
+  std::int64_t micros;
+  int offset_minutes;
+};
+
+constexpr int digit_at(std::string_view s, std::size_t i) noexcept { return s[i] - '0'; }
+constexpr bool digits_at(std::string_view s, std::initializer_list<std::size_t> at) noexcept {
+  bool ok = true;
+  for (std::size_t i : at) ok &= static_cast<unsigned>(s[i] - '0') <= 9;
+  return ok;
+}
+
+// The fields of an RFC 3339 date-time, or nullopt; see parse_date_time.
+constexpr std::optional<date_time_fields> split_date_time(std::string_view s) noexcept {
+  if (s.size() < 20 || !digits_at(s, {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) || s[4] != '-' || s[7] != '-' ||
+      (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
     return std::nullopt;
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
-  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
-                                        std::chrono::day{static_cast<unsigned>(day)}};
+  const auto two = [&](std::size_t i) { return digit_at(s, i) * 10 + digit_at(s, i + 1); };
+  date_time_fields f{two(0) * 100 + two(2), two(5), two(8), two(11), two(14), two(17), 0, 0};
+  if (f.month < 1 || f.month > 12 || f.hour > 23 || f.minute > 59 || f.second > 60) return std::nullopt;
+  const std::chrono::year_month_day ymd{std::chrono::year{f.year}, std::chrono::month{static_cast<unsigned>(f.month)},
+                                        std::chrono::day{static_cast<unsigned>(f.day)}};
   if (!ymd.ok()) return std::nullopt;
   std::size_t pos = 19;
-  std::int64_t micros = 0;
   if (s[pos] == '.') {
     ++pos;
     const std::size_t first = pos;
     std::int64_t scale = 100000;
     while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-      micros += (s[pos] - '0') * scale;  // digits past microseconds are truncated
+      f.micros += (s[pos] - '0') * scale;  // digits past microseconds are truncated
       scale /= 10;
       ++pos;
     }
     if (pos == first) return std::nullopt;
   }
   if (pos >= s.size()) return std::nullopt;
-  int offset_minutes = 0;
   if (s[pos] == 'Z' || s[pos] == 'z') {
     ++pos;
   } else if (s[pos] == '+' || s[pos] == '-') {
@@ -66,21 +80,58 @@ constexpr std::optional<timestamp> parse_date_time(std::string_view s) noexcept 
     if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om) ||
         oh > 23 || om > 59)
       return std::nullopt;
-    offset_minutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
+    f.offset_minutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
     pos += 6;
   } else {
     return std::nullopt;
   }
   if (pos != s.size()) return std::nullopt;
+  return f;
+}
+}  // namespace detail
+
+// RFC 3339 `date-time` (section 5.6): 2025-01-05T12:40:00Z, 2025-01-05T12:40:00.123+02:00.
+// 'T'/'Z' may be lower case (RFC 3339 allows it); a leap second (:60) is accepted and folded
+// into the next second, as std::chrono cannot represent it.
+constexpr std::optional<timestamp> parse_date_time(std::string_view s) noexcept {
+  const auto f = detail::split_date_time(s);
+  if (!f) return std::nullopt;
   using namespace std::chrono;
-  const auto t = sys_days{ymd} + hours{hour} + minutes{minute} + seconds{second} + microseconds{micros} -
-                 minutes{offset_minutes};
+  const year_month_day ymd{year{f->year}, month{static_cast<unsigned>(f->month)}, day{static_cast<unsigned>(f->day)}};
+  const auto t = sys_days{ymd} + hours{f->hour} + minutes{f->minute} + seconds{f->second} + microseconds{f->micros} -
+                 minutes{f->offset_minutes};
   return time_point_cast<microseconds>(t);
 }
+
+// Whether s is an RFC 3339 date-time (parse_date_time(s).has_value(), without computing the instant).
+constexpr bool is_date_time(std::string_view s) noexcept { return detail::split_date_time(s).has_value(); }
+
+namespace detail {
+#if defined(GENWIRE_HAVE_SSE2)
+// 16 bytes at p: hexadecimal digits except for '-' where `dashes` has a bit, and only there.
+inline bool hex_and_dashes(const char* p, unsigned dashes) noexcept {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const auto within = [](__m128i v, char lo, char hi) {  // lo <= v <= hi, unsigned
+    return _mm_cmpeq_epi8(_mm_max_epu8(_mm_min_epu8(v, _mm_set1_epi8(hi)), _mm_set1_epi8(lo)), v);
+  };
+  const __m128i hex = _mm_or_si128(within(x, '0', '9'), within(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 'f'));
+  const auto hex_bits = static_cast<unsigned>(_mm_movemask_epi8(hex));
+  const auto dash_bits = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8('-'))));
+  return dash_bits == dashes && hex_bits == (~dashes & 0xFFFFu);
+}
+#endif
+}  // namespace detail
 
 // 8-4-4-4-12 hexadecimal digits (RFC 9562 textual form; either case).
 constexpr bool is_uuid(std::string_view s) noexcept {
   if (s.size() != 36) return false;
+#if defined(GENWIRE_HAVE_SSE2)
+  if (!std::is_constant_evaluated()) {
+    // Bytes 0-15, 16-31 and 20-35; the dashes stand at 8, 13, 18 and 23.
+    return detail::hex_and_dashes(s.data(), 1u << 8 | 1u << 13) && detail::hex_and_dashes(s.data() + 16, 1u << 2 | 1u << 7) &&
+           detail::hex_and_dashes(s.data() + 20, 1u << 3);
+  }
+#endif
   for (std::size_t i = 0; i < 36; ++i) {
     const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
     if (dash ? s[i] != '-' : !detail::is_hex(s[i])) return false;
@@ -97,13 +148,19 @@ constexpr bool is_uri(std::string_view s) noexcept {
   while (i < s.size() && (alpha(s[i]) || (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.'))
     ++i;
   if (i >= s.size() || s[i] != ':') return false;
-  constexpr std::string_view allowed = "-._~:/?#[]@!$&'()*+,;=";
+  // Letters, digits and "-._~:/?#[]@!$&'()*+,;=", by table (one load a character).
+  constexpr auto allowed = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[static_cast<std::size_t>(c)] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    for (char c : std::string_view("-._~:/?#[]@!$&'()*+,;=")) t[static_cast<unsigned char>(c)] = true;
+    return t;
+  }();
   for (++i; i < s.size(); ++i) {
     const char c = s[i];
     if (c == '%') {
       if (i + 2 >= s.size() || !detail::is_hex(s[i + 1]) || !detail::is_hex(s[i + 2])) return false;
       i += 2;
-    } else if (!(alpha(c) || (c >= '0' && c <= '9') || allowed.find(c) != std::string_view::npos)) {
+    } else if (!allowed[static_cast<unsigned char>(c)]) {
       return false;
     }
   }

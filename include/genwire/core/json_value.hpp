@@ -229,30 +229,30 @@ inline bool read_dynamic(scanner& s, json::value& out) {
   }
 }
 
-inline void write_dynamic(std::string& out, const json::value& v) {
+inline void write_dynamic(output& out, const json::value& v) {
   std::visit(
       [&](const auto& x) {
         using X = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<X, std::nullptr_t>) out += "null";
-        else if constexpr (std::is_same_v<X, bool>) out += x ? "true" : "false";
+        if constexpr (std::is_same_v<X, std::nullptr_t>) out.append("null");
+        else if constexpr (std::is_same_v<X, bool>) out.append(x ? "true" : "false");
         else if constexpr (std::is_same_v<X, double>) write_double(out, x);  // finite by construction
         else if constexpr (std::is_same_v<X, std::string>) write_string(out, x);
         else if constexpr (std::is_same_v<X, json::array>) {
-          out += '[';
+          out.put('[');
           for (std::size_t i = 0; i < x.size(); ++i) {
-            if (i) out += ',';
+            if (i) out.put(',');
             write_dynamic(out, x[i]);
           }
-          out += ']';
+          out.put(']');
         } else if constexpr (std::is_same_v<X, json::object>) {
-          out += '{';
+          out.put('{');
           for (std::size_t i = 0; i < x.size(); ++i) {
-            if (i) out += ',';
+            if (i) out.put(',');
             write_string(out, x[i].first);
-            out += ':';
+            out.put(':');
             write_dynamic(out, x[i].second);
           }
-          out += '}';
+          out.put('}');
         } else write_integer(out, x);
       },
       v.get());
@@ -318,9 +318,12 @@ inline result<json::value> parse_json(std::string_view text, std::uint32_t max_d
 // Compact JSON text. Strings that are not valid UTF-8 are written as they are: build values from
 // parse_json or from valid UTF-8.
 inline std::string to_json(const json::value& v) {
-  std::string out;
-  detail::write_dynamic(out, v);
-  return out;
+  std::string text;
+  {
+    detail::output out(text);
+    detail::write_dynamic(out, v);
+  }
+  return text;
 }
 
 // The same text with one member or element per line and two-space indentation (no trailing newline).

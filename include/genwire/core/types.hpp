@@ -209,6 +209,8 @@ class raw_json {
     r.text_ = std::move(text);
     return r;
   }
+  // The same, in place: keeps the capacity of the text this value held (genwire::decode_into).
+  void assign_trusted_text(std::string_view text) { text_.assign(text); }
   [[nodiscard]] const std::string& text() const noexcept { return text_; }
   friend bool operator==(const raw_json&, const raw_json&) = default;
 

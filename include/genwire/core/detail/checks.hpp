@@ -3,7 +3,11 @@
 // can never disagree.
 #pragma once
 
+#include <array>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 #include <optional>
 #include <string>
@@ -18,6 +22,7 @@
 #include "../reflect.hpp"
 #include "../types.hpp"
 #include "scanner.hpp"
+#include "simd.hpp"
 #include "traits.hpp"
 #include "writer.hpp"
 
@@ -60,11 +65,44 @@ std::string enum_expectation() {
   return s;
 }
 
+// Each enumerator's name as its length and its first 16 bytes in two words, so that a lookup
+// compares numbers, and bytes past the 16th only for the one name that matches so far.
+template <class E>
+struct enum_lookup {
+  struct entry {
+    std::size_t size;
+    std::uint64_t head, next;
+  };
+  static constexpr std::uint64_t word(std::string_view s) {
+    std::uint64_t w = 0;
+    for (std::size_t b = 0; b < s.size() && b < 8; ++b) w |= std::uint64_t{static_cast<unsigned char>(s[b])} << (8 * b);
+    return w;
+  }
+  static constexpr auto entries = [] {
+    const auto& names = reflect::enum_names<E>;
+    std::array<entry, reflect::enum_names<E>.size()> out{};
+    for (std::size_t i = 0; i < names.size(); ++i)
+      out[i] = {names[i].size(), word(names[i]), names[i].size() > 8 ? word(names[i].substr(8)) : 0};
+    return out;
+  }();
+};
+
 template <class E>
 constexpr std::optional<E> enum_from_name(std::string_view name) noexcept {
   const auto& names = reflect::enum_names<E>;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == name) return static_cast<E>(i);
+  if (std::is_constant_evaluated() || std::endian::native != std::endian::little) {
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name) return static_cast<E>(i);
+    return std::nullopt;
+  }
+  const std::size_t n = name.size();
+  const std::uint64_t head = simd::load_prefix(name.data(), n);
+  const std::uint64_t next = n > 8 ? simd::load_prefix(name.data() + 8, n - 8) : 0;
+  const auto& entries = enum_lookup<E>::entries;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    if (entries[i].size == n && entries[i].head == head && entries[i].next == next &&
+        (n <= 16 || std::memcmp(name.data() + 16, names[i].data() + 16, n - 16) == 0))
+      return static_cast<E>(i);
   return std::nullopt;
 }
 
@@ -136,6 +174,14 @@ std::optional<violation> check_bounds(const typename B::value_type& v) {
 template <class S>
 inline constexpr bool has_length_range = S::min_length > 0 || S::max_length != std::numeric_limits<std::size_t>::max();
 
+// Whether the code points of T's text are counted: every sized_string, a formatted one with a range.
+template <class T>
+constexpr bool counts_length() {
+  if constexpr (is_sized_string<T>::value) return true;
+  else if constexpr (is_formatted<T>::value) return has_length_range<T>;
+  else return false;
+}
+
 template <class S>
 std::optional<violation> check_length(std::string_view v) {
   const auto n = formats::utf8_length(v);
@@ -157,47 +203,95 @@ template <format_kind K>
 std::optional<violation> check_format(std::string_view v) {
   bool ok = false;
   const char* what = "";
-  if constexpr (K == format_kind::date_time) ok = formats::parse_date_time(v).has_value(), what = "an RFC 3339 date-time";
+  if constexpr (K == format_kind::date_time) ok = formats::is_date_time(v), what = "an RFC 3339 date-time";
   else if constexpr (K == format_kind::uuid) ok = formats::is_uuid(v), what = "a UUID";
   else ok = formats::is_uri(v), what = "an absolute URI";
   if (ok) return std::nullopt;
   return violation{errc::format, what, "string " + quote_snippet(v), {rule::format, json_type::string, {}, K, {}}};
 }
 
-// The rules of a string-carried scalar type T, given its text. `text_is_json_string` tells the
-// query codec's callers apart from the JSON decoder's (the text is the same; only messages differ).
+// What is known of a text's UTF-8 when its rules are checked. Code points lie between a quarter of
+// its bytes and all of them, so a length range is usually settled by the byte count alone; only
+// a text in neither part of the range needs its code points counted (formats::utf8_length, which
+// also refuses invalid UTF-8: check_length).
+enum class utf8_state : unsigned char {
+  unchecked,      // count whenever the range applies: the UTF-8 itself is checked here
+  valid,          // the JSON scanner has validated it: the byte count decides when it can
+  checked_later,  // the JSON encoder validates it while writing, and asks check_length on failure
+};
+
+template <class S, utf8_state U>
+std::optional<violation> check_length_as(std::string_view v) {
+  if constexpr (U != utf8_state::unchecked) {
+    if (v.size() <= S::max_length && (v.size() + 3) / 4 >= S::min_length) return std::nullopt;
+  }
+  return check_length<S>(v);
+}
+
+// The declared rules of a sized or formatted string's text, in their order: length, then format.
+template <options Opts, class T, utf8_state U = utf8_state::unchecked>
+std::optional<violation> check_text(std::string_view text) {
+  if constexpr (counts_length<T>()) {
+    if (auto v = check_length_as<T, U>(text)) return v;
+  }
+  if constexpr (is_formatted<T>::value && Opts.check_formats) {
+    if (auto v = check_format<T::kind>(text)) {
+      // An unchecked length could hide invalid UTF-8, which check_length reports first.
+      if constexpr (U == utf8_state::checked_later && has_length_range<T>) {
+        if (auto first = check_length<T>(text)) return first;
+      }
+      return v;
+    }
+  }
+  return std::nullopt;
+}
+
 template <class E>
 violation not_an_enumerator(std::string_view text) {
   return violation{errc::unknown_enum, enum_expectation<E>(), "string " + quote_snippet(text),
                    {rule::one_of, json_type::string, {}, format_kind::date_time, reflect::enum_names<E>}};
 }
 
+// An enum or open_enum from its name.
 template <options Opts, class T>
-std::optional<violation> assign_from_text(T& out, std::string&& text) {
-  if constexpr (std::is_same_v<T, std::string>) {
-    out = std::move(text);
-  } else if constexpr (is_sized_string<T>::value) {
-    if (auto v = check_length<T>(text)) return v;
-    out.value = std::move(text);
-  } else if constexpr (is_formatted<T>::value) {
-    if constexpr (has_length_range<T>) {
-      if (auto v = check_length<T>(text)) return v;
-    }
-    if constexpr (Opts.check_formats) {
-      if (auto v = check_format<T::kind>(text)) return v;
-    }
-    out.text = std::move(text);
-  } else if constexpr (is_open_enum<T>::value) {
+std::optional<violation> assign_enum(T& out, std::string_view text) {
+  if constexpr (is_open_enum<T>::value) {
     using E = decltype(out.value());
     if (auto e = enum_from_name<E>(text)) {
       out = *e;
     } else {
       if constexpr (Opts.closed_enums) return not_an_enumerator<E>(text);
-      out = T::unknown(std::move(text));
+      out = T::unknown(std::string(text));
     }
-  } else if constexpr (std::is_enum_v<T>) {
+  } else {
     if (auto e = enum_from_name<T>(text)) out = *e;
     else return not_an_enumerator<T>(text);
+  }
+  return std::nullopt;
+}
+
+// The text member of a sized or formatted string.
+template <class T>
+std::string& text_of(T& v) noexcept {
+  if constexpr (is_sized_string<T>::value) return v.value;
+  else return v.text;
+}
+template <class T>
+const std::string& text_of(const T& v) noexcept {
+  if constexpr (is_sized_string<T>::value) return v.value;
+  else return v.text;
+}
+
+// The rules of a string-carried scalar type T, given its text.
+template <options Opts, class T>
+std::optional<violation> assign_from_text(T& out, std::string&& text) {
+  if constexpr (std::is_same_v<T, std::string>) {
+    out = std::move(text);
+  } else if constexpr (is_sized_string<T>::value || is_formatted<T>::value) {
+    if (auto v = check_text<Opts, T>(text)) return v;
+    text_of(out) = std::move(text);
+  } else if constexpr (is_open_enum<T>::value || std::is_enum_v<T>) {
+    return assign_enum<Opts>(out, text);
   } else {
     static_assert(sizeof(T) == 0, "not a string-carried type");
   }
@@ -209,21 +303,13 @@ inline constexpr bool is_string_carried_v = std::is_same_v<T, std::string> || is
                                             is_formatted<T>::value || is_open_enum<T>::value || std::is_enum_v<T>;
 
 // The text a string-carried value encodes to, after its rules are checked.
-template <options Opts, class T>
+template <options Opts, class T, utf8_state U = utf8_state::unchecked>
 std::optional<violation> text_for_encoding(const T& v, std::string_view& text) {
   if constexpr (std::is_same_v<T, std::string>) {
     text = v;
-  } else if constexpr (is_sized_string<T>::value) {
-    if (auto bad = check_length<T>(v.value)) return bad;
-    text = v.value;
-  } else if constexpr (is_formatted<T>::value) {
-    if constexpr (has_length_range<T>) {
-      if (auto bad = check_length<T>(v.text)) return bad;
-    }
-    if constexpr (Opts.check_formats) {
-      if (auto bad = check_format<T::kind>(v.text)) return bad;
-    }
-    text = v.text;
+  } else if constexpr (is_sized_string<T>::value || is_formatted<T>::value) {
+    if (auto bad = check_text<Opts, T, U>(text_of(v))) return bad;
+    text = text_of(v);
   } else if constexpr (is_open_enum<T>::value) {
     using E = decltype(v.value());
     if (v.known()) {

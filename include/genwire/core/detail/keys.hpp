@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 
@@ -83,6 +84,25 @@ struct key_table {
     }
     return out;
   }();
+  // `,"key":`: the separator and the key of a member written after another, in one copy.
+  static constexpr std::array<char, total + size + 1> comma_storage = [] {
+    std::array<char, total + size + 1> s{};
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+      s[at++] = ',';
+      for (char c : quoted[i]) s[at++] = c;
+    }
+    return s;
+  }();
+  static constexpr std::array<std::string_view, size> comma_quoted = [] {
+    std::array<std::string_view, size> out{};
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+      out[i] = std::string_view(comma_storage.data() + at, quoted[i].size() + 1);
+      at += quoted[i].size() + 1;
+    }
+    return out;
+  }();
   static constexpr std::array<std::string_view, size> keys = [] {
     std::array<std::string_view, size> out{};
     for (std::size_t i = 0; i < size; ++i) out[i] = quoted[i].substr(1, quoted[i].size() - 3);
@@ -108,6 +128,22 @@ struct key_table {
     }
     return size;
   }
+};
+
+// Which members an object must have (neither std::optional nor genwire::extra_members), and which
+// may be absent (std::optional), one bit per member.
+template <class T>
+struct member_masks {
+  template <std::size_t... I>
+  static constexpr std::uint64_t mask(std::index_sequence<I...>, bool want_optional) {
+    (void)want_optional;  // unused for a struct without members
+    return ((is_extra_members_v<reflect::member_type<T, I>> || is_std_optional<reflect::member_type<T, I>>::value != want_optional
+                 ? std::uint64_t{0}
+                 : std::uint64_t{1} << I) |
+            ... | std::uint64_t{0});
+  }
+  static constexpr std::uint64_t required = mask(std::make_index_sequence<key_table<T>::size>{}, false);
+  static constexpr std::uint64_t optional = mask(std::make_index_sequence<key_table<T>::size>{}, true);
 };
 
 }  // namespace genwire::detail

@@ -3,17 +3,24 @@
 // the first error with its byte offset; callers add the path while unwinding (zero cost on success).
 #pragma once
 
+#include <bit>
+#include <cfloat>
 #include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <type_traits>
 #include <vector>
 
 #include "../error.hpp"
 #include "../formats.hpp"
+#include "config.hpp"
+#include "simd.hpp"
 
 namespace genwire::detail {
 
@@ -90,38 +97,68 @@ class scanner {
   [[nodiscard]] bool at_end() const noexcept { return p_ >= end_; }
   [[nodiscard]] char peek() const noexcept { return p_ < end_ ? *p_ : '\0'; }
 
-  void skip_ws() noexcept {
+  GENWIRE_ALWAYS_INLINE void skip_ws() noexcept {
+    if (p_ < end_ && static_cast<unsigned char>(*p_) > ' ') return;  // compact JSON: nothing to skip
+    skip_ws_run();
+  }
+  // Indented JSON: a line break and the next line's indentation, 16 bytes at a time.
+  void skip_ws_run() noexcept {
+#if defined(GENWIRE_HAVE_SSE2)
+    while (end_ - p_ >= 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+      const __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
+                                      _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))));
+      const auto other = ~static_cast<unsigned>(_mm_movemask_epi8(ws)) & 0xFFFFu;
+      if (other) {
+        p_ += std::countr_zero(other);
+        return;
+      }
+      p_ += 16;
+    }
+#endif
     while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
   }
 
+  // At '"': whether `"key":` follows, exactly; if so, consumes it. `quoted` is a member's key as
+  // the encoder writes it, so a match also proves the key has no escapes and no space before ':'.
+  [[nodiscard]] GENWIRE_ALWAYS_INLINE bool match(std::string_view quoted) noexcept {
+    if (static_cast<std::size_t>(end_ - p_) < quoted.size() || !simd::same_bytes(p_, quoted.data(), quoted.size())) return false;
+    p_ += quoted.size();
+    return true;
+  }
+  void advance(std::size_t n) noexcept { p_ += n; }
+
   // Consumes `c` (after whitespace) or fails with "expected <what>".
-  bool expect(char c, const char* what) {
+  GENWIRE_ALWAYS_INLINE bool expect(char c, const char* what) {
     skip_ws();
-    if (p_ < end_ && *p_ == c) {
+    if (p_ < end_ && *p_ == c) [[likely]] {
       ++p_;
       return true;
     }
-    return fail(p_ >= end_ ? errc::unexpected_end : errc::syntax, p_, what, describe(p_));
+    return expected(what);
   }
+  // The failure of expect(): what stands at p_ instead.
+  bool expected(const char* what) { return fail(p_ >= end_ ? errc::unexpected_end : errc::syntax, p_, what, describe(p_)); }
 
   // ---- errors ----
   bool fail(errc code, const char* at, std::string expected, std::string found, expectation rule = {}) {
-    if (!failed_) {
-      failed_ = true;
-      error_.code = code;
-      error_.offset = offset_of(at < begin_ ? begin_ : (at > end_ ? end_ : at));
-      error_.expected = std::move(expected);
-      error_.found = std::move(found);
-      error_.rule = std::move(rule);
+    if (!error_) {
+      error_.emplace();
+      error_->code = code;
+      error_->offset = offset_of(at < begin_ ? begin_ : (at > end_ ? end_ : at));
+      error_->expected = std::move(expected);
+      error_->found = std::move(found);
+      error_->rule = std::move(rule);
     }
     return false;
   }
   void push_key(std::string_view key) { path_.push_back({std::string(key), 0, false}); }
   void push_index(std::size_t i) { path_.push_back({{}, i, true}); }
-  [[nodiscard]] bool failed() const noexcept { return failed_; }
+  [[nodiscard]] bool failed() const noexcept { return error_.has_value(); }
   [[nodiscard]] genwire::error take_error() {
-    error_.path = render_path(path_);
-    return std::move(error_);
+    if (!error_) error_.emplace();
+    error_->path = render_path(path_);
+    return std::move(*error_);
   }
 
   // What stands at q, for "found ..." in messages.
@@ -168,59 +205,104 @@ class scanner {
   void leave() noexcept { --depth_; }
 
   // ---- literals ----
-  bool literal(std::string_view word) {
-    if (static_cast<std::size_t>(end_ - p_) >= word.size() && std::memcmp(p_, word.data(), word.size()) == 0) {
+  GENWIRE_ALWAYS_INLINE bool literal(std::string_view word) {
+    if (static_cast<std::size_t>(end_ - p_) >= word.size() && simd::same_bytes(p_, word.data(), word.size())) {
       p_ += word.size();
       return true;
     }
-    return fail(p_ >= end_ ? errc::unexpected_end : errc::syntax, p_, "a JSON value", describe(p_));
+    return expected("a JSON value");
   }
 
   // ---- strings ----
   // At '"': appends the unescaped, UTF-8-validated content to out.
   bool read_string(std::string& out) {
-    ++p_;  // opening quote
-    const char* run = p_;
-    for (;;) {
-      scan_plain();
-      if (p_ >= end_) return fail(errc::unexpected_end, p_, "closing '\"'", "end of input");
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"') {
-        out.append(run, p_);
-        ++p_;
-        return true;
-      }
-      if (c == '\\') {
-        out.append(run, p_);
-        if (!read_escape(out)) return false;
-        run = p_;
-        continue;
-      }
-      if (c < 0x20) return fail(errc::syntax, p_, "an escaped control character", describe(p_) + " (raw control character in a string)");
-      // c >= 0x80
-      const std::size_t len = formats::utf8_sequence_length(reinterpret_cast<const unsigned char*>(p_),
-                                                            reinterpret_cast<const unsigned char*>(end_));
-      if (len == 0) return fail(errc::invalid_utf8, p_, "valid UTF-8", describe(p_));
-      p_ += len;
+    const char* start = p_ + 1;
+    const char* q = plain_run(start);
+    if (q < end_ && *q == '"') [[likely]] {
+      out.append(start, static_cast<std::size_t>(q - start));
+      p_ = q + 1;
+      return true;
     }
+    return read_string_slowly(out);
   }
 
-  // At '"': a key. Borrows the input when it has no escapes, else unescapes into `scratch`.
-  bool read_key(std::string_view& key, std::string& scratch) {
+  // At '"': the content, borrowed from the input when it has no escapes, else unescaped into
+  // `scratch` (which the view then refers to).
+  bool read_string_view(std::string_view& text, std::string& scratch) {
     const char* start = p_ + 1;
-    const char* q = start;
-    while (q < end_ && *q != '"' && *q != '\\' && static_cast<unsigned char>(*q) >= 0x20 &&
-           static_cast<unsigned char>(*q) < 0x80)
-      ++q;
-    if (q < end_ && *q == '"') {
-      key = std::string_view(start, static_cast<std::size_t>(q - start));
+    const char* q = plain_run(start);
+    if (q < end_ && *q == '"') [[likely]] {
+      text = std::string_view(start, static_cast<std::size_t>(q - start));
       p_ = q + 1;
       return true;
     }
     scratch.clear();
-    if (!read_string(scratch)) return false;
-    key = scratch;
+    if (!read_string_slowly(scratch)) return false;
+    text = scratch;
     return true;
+  }
+
+  // At '"': a key, as read_string_view reads a value.
+  bool read_key(std::string_view& key, std::string& scratch) { return read_string_view(key, scratch); }
+
+  // ---- numbers, the common cases without std::from_chars ----
+  // At '-' or a digit: an integer token of at most 19 digits that fits T, consumed. Anything else
+  // (a fraction, an exponent, leading zeros, overflow) is false with nothing consumed, for the
+  // full path (read_number, parse_integer) to accept or report exactly as it always has.
+  template <class T>
+  bool read_integer_fast(T& out) noexcept {
+    const char* q = p_;
+    const bool negative = q < end_ && *q == '-';
+    q += negative;
+    std::uint64_t v = 0;
+    if (!digits_fast(q, v) || (q < end_ && (*q == '.' || *q == 'e' || *q == 'E'))) return false;
+    if constexpr (std::is_signed_v<T>) {
+      const auto limit = static_cast<std::uint64_t>(std::numeric_limits<T>::max()) + (negative ? 1 : 0);
+      if (v > limit) return false;
+      out = static_cast<T>(negative ? 0 - v : v);
+    } else {
+      if (negative ? v != 0 : v > std::numeric_limits<T>::max()) return false;
+      out = static_cast<T>(v);
+    }
+    p_ = q;
+    return true;
+  }
+
+  // At '-' or a digit: a number whose digits fit 2^53 with a decimal exponent within 22, converted
+  // by one exact multiplication or division (correctly rounded, so equal to std::from_chars's
+  // result), consumed. Otherwise false with nothing consumed, as for read_integer_fast.
+  bool read_double_fast(double& out) noexcept {
+    if constexpr (FLT_EVAL_METHOD != 0) {
+      return (void)out, false;  // extended-precision arithmetic would round twice
+    } else {
+      const char* q = p_;
+      const bool negative = q < end_ && *q == '-';
+      q += negative;
+      std::uint64_t m = 0;
+      int digits = 0, exponent = 0;
+      if (!digits_fast(q, m, &digits)) return false;
+      if (q < end_ && *q == '.') {
+        const char* frac = ++q;
+        if (!more_digits(q, m, digits)) return false;
+        exponent = -static_cast<int>(q - frac);
+      }
+      if (q < end_ && (*q == 'e' || *q == 'E')) {
+        ++q;
+        const bool minus = q < end_ && *q == '-';
+        q += (q < end_ && (*q == '-' || *q == '+'));
+        int e = 0, n = 0;
+        while (q < end_ && n < 4 && static_cast<unsigned char>(*q - '0') <= 9) e = e * 10 + (*q++ - '0'), ++n;
+        if (n == 0 || (q < end_ && static_cast<unsigned char>(*q - '0') <= 9)) return false;
+        exponent += minus ? -e : e;
+      }
+      constexpr double exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+      if (m > (1ULL << 53) || exponent < -22 || exponent > 22) return false;
+      const double d = exponent < 0 ? static_cast<double>(m) / exact[-exponent] : static_cast<double>(m) * exact[exponent];
+      out = negative ? -d : d;
+      p_ = q;
+      return true;
+    }
   }
 
   // ---- numbers ----
@@ -263,67 +345,9 @@ class scanner {
     skip_ws();
     if (p_ >= end_) return fail(errc::unexpected_end, p_, "a JSON value", "end of input");
     switch (*p_) {
-      case '{': {
-        const char* open = p_;
-        if (!enter(open)) return false;
-        ++p_;
-        skip_ws();
-        if (peek() == '}') {
-          ++p_;
-          leave();
-          return true;
-        }
-        for (;;) {
-          skip_ws();
-          if (peek() != '"') return fail(at_end() ? errc::unexpected_end : errc::syntax, p_, "a string key", describe(p_));
-          if (!skip_string()) return false;
-          if (!expect(':', "':'") || !skip_value()) return false;
-          skip_ws();
-          if (peek() == ',') {
-            ++p_;
-            continue;
-          }
-          if (peek() == '}') {
-            ++p_;
-            leave();
-            return true;
-          }
-          return fail(at_end() ? errc::unexpected_end : errc::syntax, p_, "',' or '}'", describe(p_));
-        }
-      }
-      case '[': {
-        if (!enter(p_)) return false;
-        ++p_;
-        skip_ws();
-        if (peek() == ']') {
-          ++p_;
-          leave();
-          return true;
-        }
-        for (;;) {
-          if (!skip_value()) return false;
-          skip_ws();
-          if (peek() == ',') {
-            ++p_;
-            continue;
-          }
-          if (peek() == ']') {
-            ++p_;
-            leave();
-            return true;
-          }
-          return fail(at_end() ? errc::unexpected_end : errc::syntax, p_, "',' or ']'", describe(p_));
-        }
-      }
-      case '"': return skip_string();
-      case 't': return literal("true");
-      case 'f': return literal("false");
-      case 'n': return literal("null");
-      default: {
-        std::string_view tok;
-        bool integer = false;
-        return read_number(tok, integer);
-      }
+      case '{': return skip_object();
+      case '[': return skip_array();
+      default: return skip_scalar();
     }
   }
 
@@ -339,46 +363,135 @@ class scanner {
     return static_cast<std::size_t>(end_ - q) >= w.size() && std::memcmp(q, w.data(), w.size()) == 0;
   }
 
-  // Advances over bytes that need no attention: ASCII other than '"', '\\' and control characters.
-  void scan_plain() noexcept {
-    constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-    while (end_ - p_ >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p_, 8);
-      const std::uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
-      const std::uint64_t hit = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) | (w - ones * 0x20) | w;
-      if (hit & highs) break;
-      p_ += 8;
-    }
-    while (p_ < end_) {
-      const auto c = static_cast<unsigned char>(*p_);
-      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) return;
-      ++p_;
+  // From q, past the bytes a string can hold as they are: plain ASCII and valid UTF-8 sequences.
+  // Stops at '"', '\\', a control byte, an invalid sequence, or the end.
+  [[nodiscard]] const char* plain_run(const char* q) const noexcept {
+    for (;;) {
+      q = simd::find_special(q, end_);
+      if (q >= end_ || static_cast<unsigned char>(*q) < 0x80) return q;
+      const std::size_t len = formats::utf8_sequence_length(reinterpret_cast<const unsigned char*>(q),
+                                                            reinterpret_cast<const unsigned char*>(end_));
+      if (len == 0) return q;
+      q += len;
     }
   }
 
-  bool skip_string() {
-    std::string sink;  // escapes are decoded into it and dropped; plain strings never allocate
-    ++p_;
+  // The rest of a string from its opening quote at p_: escapes, and the errors.
+  bool read_string_slowly(std::string& out) {
+    ++p_;  // opening quote
+    const char* run = p_;
     for (;;) {
-      scan_plain();
+      p_ = plain_run(p_);
       if (p_ >= end_) return fail(errc::unexpected_end, p_, "closing '\"'", "end of input");
       const auto c = static_cast<unsigned char>(*p_);
       if (c == '"') {
+        out.append(run, p_);
         ++p_;
         return true;
       }
       if (c == '\\') {
-        sink.clear();
-        if (!read_escape(sink)) return false;
+        out.append(run, p_);
+        if (!read_escape(out)) return false;
+        run = p_;
         continue;
       }
       if (c < 0x20) return fail(errc::syntax, p_, "an escaped control character", describe(p_) + " (raw control character in a string)");
-      const std::size_t len = formats::utf8_sequence_length(reinterpret_cast<const unsigned char*>(p_),
-                                                            reinterpret_cast<const unsigned char*>(end_));
-      if (len == 0) return fail(errc::invalid_utf8, p_, "valid UTF-8", describe(p_));
-      p_ += len;
+      return fail(errc::invalid_utf8, p_, "valid UTF-8", describe(p_));  // plain_run stops only at invalid sequences
     }
+  }
+
+  // A run of digits at q (no leading zero unless the number is 0) accumulated into v; false when
+  // there is none, or a leading zero, or more than 19 digits in all (counted in *count).
+  bool digits_fast(const char*& q, std::uint64_t& v, int* count = nullptr) const noexcept {
+    if (q >= end_) return false;
+    const auto first = static_cast<unsigned char>(*q - '0');
+    if (first > 9) return false;
+    ++q;
+    v = first;
+    int n = 1;
+    if (first == 0) {
+      if (q < end_ && static_cast<unsigned char>(*q - '0') <= 9) return false;
+    } else if (!more_digits(q, v, n, false)) {
+      return false;
+    }
+    if (count) *count = n;
+    return true;
+  }
+  // More digits at q into v; at least one when `required`; false past 19 digits in all.
+  bool more_digits(const char*& q, std::uint64_t& v, int& n, bool required = true) const noexcept {
+    const char* start = q;
+    while (q < end_ && static_cast<unsigned char>(*q - '0') <= 9) {
+      if (++n > 19) return false;
+      v = v * 10 + static_cast<unsigned>(*q++ - '0');
+    }
+    return !required || q != start;
+  }
+
+  // At '{' / '[': the whole object or array. Members and elements that are no object or array are
+  // skipped here, without a call per value.
+  bool skip_object() {
+    if (!enter(p_)) return false;
+    ++p_;
+    skip_ws();
+    if (p_ < end_ && *p_ == '}') return ++p_, leave(), true;
+    for (;;) {
+      if (p_ >= end_ || *p_ != '"') return fail(at_end() ? errc::unexpected_end : errc::syntax, p_, "a string key", describe(p_));
+      if (!skip_string() || !expect(':', "':'") || !skip_element()) return false;
+      skip_ws();
+      if (p_ < end_ && *p_ == ',') {
+        ++p_;
+        skip_ws();
+        continue;
+      }
+      if (p_ < end_ && *p_ == '}') return ++p_, leave(), true;
+      return fail(at_end() ? errc::unexpected_end : errc::syntax, p_, "',' or '}'", describe(p_));
+    }
+  }
+  bool skip_array() {
+    if (!enter(p_)) return false;
+    ++p_;
+    skip_ws();
+    if (p_ < end_ && *p_ == ']') return ++p_, leave(), true;
+    for (;;) {
+      if (!skip_element()) return false;
+      skip_ws();
+      if (p_ < end_ && *p_ == ',') {
+        ++p_;
+        continue;
+      }
+      if (p_ < end_ && *p_ == ']') return ++p_, leave(), true;
+      return fail(at_end() ? errc::unexpected_end : errc::syntax, p_, "',' or ']'", describe(p_));
+    }
+  }
+  // One member value or element: skip_value, with the scalars inline.
+  bool skip_element() {
+    skip_ws();
+    if (p_ < end_ && (*p_ == '{' || *p_ == '[')) return *p_ == '{' ? skip_object() : skip_array();
+    if (p_ >= end_) return fail(errc::unexpected_end, p_, "a JSON value", "end of input");
+    return skip_scalar();
+  }
+  GENWIRE_ALWAYS_INLINE bool skip_scalar() {
+    switch (*p_) {
+      case '"': return skip_string();
+      case 't': return literal("true");
+      case 'f': return literal("false");
+      case 'n': return literal("null");
+      default: {
+        std::string_view tok;
+        bool integer = false;
+        return read_number(tok, integer);
+      }
+    }
+  }
+
+  bool skip_string() {
+    const char* q = plain_run(p_ + 1);
+    if (q < end_ && *q == '"') [[likely]] {
+      p_ = q + 1;
+      return true;
+    }
+    std::string sink;  // escapes are decoded into it and dropped
+    return read_string_slowly(sink);
   }
 
   bool hex4(const char* q, unsigned& out) {
@@ -459,8 +572,7 @@ class scanner {
   const char* end_;
   std::uint32_t max_depth_;
   std::uint32_t depth_ = 0;
-  bool failed_ = false;
-  genwire::error error_{};
+  std::optional<genwire::error> error_;  // the first failure; built only then
   std::vector<path_segment> path_;
 };
 

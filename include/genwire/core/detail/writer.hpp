@@ -1,8 +1,13 @@
-// genwire/core/detail/writer.hpp: appends JSON text to one std::string buffer.
+// genwire/core/detail/writer.hpp: appends JSON text to one std::string buffer. The encoders write
+// through `output`, a raw pointer into the string's own storage that grows it ahead of the text (in
+// steps of at most 2 KiB within its capacity, geometrically beyond), so an append is a bounds
+// check and a copy, not a std::string call; the std::string& functions below are for the rest.
 #pragma once
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -10,84 +15,161 @@
 #include <type_traits>
 
 #include "../formats.hpp"
+#include "config.hpp"
+#include "number_text.hpp"
+#include "simd.hpp"
 
 namespace genwire::detail {
 
-// Appends s as a JSON string. Returns false (writing nothing useful) when s is not valid UTF-8.
-inline bool write_string(std::string& out, std::string_view s) {
-  out += '"';
-  const char* p = s.data();
-  const char* end = p + s.size();
-  const char* run = p;
-  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  for (;;) {
-    while (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      const std::uint64_t quote = w ^ (ones * '"'), slash = w ^ (ones * '\\');
-      if ((((quote - ones) & ~quote) | ((slash - ones) & ~slash) | (w - ones * 0x20) | w) & highs) break;
-      p += 8;
-    }
-    while (p < end) {
-      const auto c = static_cast<unsigned char>(*p);
-      if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
-      ++p;
-    }
-    if (p >= end) break;
-    const auto c = static_cast<unsigned char>(*p);
-    if (c >= 0x80) {
-      const std::size_t len = formats::utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
+class output {
+ public:
+  explicit output(std::string& s) noexcept : s_(s), p_(s.data() + s.size()), end_(p_) {}
+  output(const output&) = delete;
+  output& operator=(const output&) = delete;
+  // The string ends where the text does again (also after a failure: a partial document).
+  ~output() { s_.resize(size()); }
+
+  // Room for n more characters at cursor().
+  GENWIRE_ALWAYS_INLINE char* room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) < n) [[unlikely]]
+      grow(n);
+    return p_;
+  }
+  [[nodiscard]] char* cursor() const noexcept { return p_; }
+  void advance_to(char* q) noexcept { p_ = q; }
+
+  GENWIRE_ALWAYS_INLINE void put(char c) { *room(1) = c, ++p_; }
+  // Inline, so that a literal's length is a constant and its copy a few moves.
+  GENWIRE_ALWAYS_INLINE void append(std::string_view t) {
+    std::memcpy(room(t.size()), t.data(), t.size());
+    p_ += t.size();
+  }
+  // Characters written so far, the string's earlier content included.
+  [[nodiscard]] std::size_t size() const noexcept { return static_cast<std::size_t>(p_ - s_.data()); }
+  void truncate(std::size_t n) noexcept { p_ = s_.data() + n; }
+
+ private:
+  // Zero-filling the string ahead of the text is the only way to use its capacity; in steps of at
+  // most 2 KiB that stays a short vector loop (libc fills larger blocks with `rep stosb`).
+  static constexpr std::size_t step = 2048;
+
+  void grow(std::size_t n) {
+    const std::size_t used = size(), need = used + n;
+    if (need > s_.capacity()) s_.reserve(std::max(need, 2 * s_.capacity()));
+    s_.resize(std::max(need, std::min(s_.capacity(), used + step)));
+    p_ = s_.data() + used;
+    end_ = s_.data() + s_.size();
+  }
+
+  std::string& s_;
+  char* p_;
+  char* end_;
+};
+
+// At p, a byte that needs attention inside a JSON string: true and past it, having written its
+// escape, or the valid UTF-8 sequences starting there; false when they are not valid UTF-8.
+inline bool write_special(output& out, const char*& p, const char* end) {
+  const auto c = static_cast<unsigned char>(*p);
+  if (c >= 0x80) {
+    const char* q = p;
+    while (q < end && static_cast<unsigned char>(*q) >= 0x80) {
+      const std::size_t len = formats::utf8_sequence_length(reinterpret_cast<const unsigned char*>(q),
                                                             reinterpret_cast<const unsigned char*>(end));
       if (len == 0) return false;
-      p += len;
-      continue;
+      q += len;
     }
-    out.append(run, p);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        constexpr char hex[] = "0123456789abcdef";
-        const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-        out.append(esc, 6);
-      }
-    }
-    run = ++p;
+    out.append({p, static_cast<std::size_t>(q - p)});
+    p = q;
+    return true;
   }
-  out.append(run, end);
-  out += '"';
-  return true;
+  ++p;
+  switch (c) {
+    case '"': out.append("\\\""); return true;
+    case '\\': out.append("\\\\"); return true;
+    case '\b': out.append("\\b"); return true;
+    case '\f': out.append("\\f"); return true;
+    case '\n': out.append("\\n"); return true;
+    case '\r': out.append("\\r"); return true;
+    case '\t': out.append("\\t"); return true;
+    default: {
+      constexpr char hex[] = "0123456789abcdef";
+      const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+      out.append({esc, 6});
+      return true;
+    }
+  }
+}
+
+// The rest of a string from its first special byte at p: escapes, UTF-8, the closing quote.
+inline bool write_string_rest(output& out, const char* p, const char* end) {
+  for (;;) {
+    if (!write_special(out, p, end)) return false;
+    char* q = out.room(static_cast<std::size_t>(end - p) + 1);
+    const char* stop = simd::copy_plain(q, p, end);
+    q += stop - p;
+    out.advance_to(q);
+    p = stop;
+    if (p == end) return out.put('"'), true;
+  }
+}
+
+// Appends s as a JSON string, copying and scanning it in one pass. Returns false (having written
+// part of it) when s is not valid UTF-8.
+inline bool write_string(output& out, std::string_view s) {
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  char* q = out.room(s.size() + 2);
+  *q++ = '"';
+  const char* stop = simd::copy_plain(q, p, end);
+  q += stop - p;
+  if (stop == end) [[likely]] {
+    *q++ = '"';
+    out.advance_to(q);
+    return true;
+  }
+  out.advance_to(q);
+  return write_string_rest(out, stop, end);
 }
 
 template <class T>
-inline void write_integer(std::string& out, T v) {
-  char buf[24];
-  auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  (void)ec;
-  out.append(buf, ptr);
+inline void write_integer(output& out, T v) {
+  out.advance_to(format_integer(out.room(max_integer_chars), v));
 }
 
 // Shortest text that reads back as the same value of F (a float is written as a float: 0.1f is
 // "0.1", not the double expansion of its binary value). False for NaN and infinities (not JSON).
 template <class F>
-inline bool write_double(std::string& out, F v) {
+inline bool write_double(output& out, F v) {
   static_assert(std::is_floating_point_v<F>);
   if (!std::isfinite(v)) return false;
   if (v == 0 && std::signbit(v)) {
     // "-0" would read back as the integer 0 (json::value keeps integers exact), losing the sign.
-    out += "-0.0";
+    out.append("-0.0");
     return true;
   }
-  char buf[64];
-  auto [ptr, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  (void)ec;
-  out.append(buf, ptr);
+  char* q = out.room(max_double_chars);
+  if constexpr (std::is_same_v<F, double>) out.advance_to(format_double(q, v));
+  else out.advance_to(std::to_chars(q, q + max_double_chars, v).ptr);
   return true;
+}
+
+// ---- the same into a std::string, for the query codec, messages and json::value ----
+
+inline bool write_string(std::string& s, std::string_view text) {
+  output out(s);
+  return write_string(out, text);
+}
+
+template <class T>
+inline void write_integer(std::string& s, T v) {
+  output out(s);
+  write_integer(out, v);
+}
+
+template <class F>
+inline bool write_double(std::string& s, F v) {
+  output out(s);
+  return write_double(out, v);
 }
 
 }  // namespace genwire::detail

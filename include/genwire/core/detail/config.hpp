@@ -1,0 +1,12 @@
+// genwire/core/detail/config.hpp: compiler hints the hot paths use.
+#pragma once
+
+// For the few small functions whose callers must see their arguments as constants (a member's key
+// length, so that comparing it compiles to a couple of word compares instead of a memcmp call).
+#if defined(__GNUC__) || defined(__clang__)
+#define GENWIRE_ALWAYS_INLINE inline __attribute__((always_inline))
+#elif defined(_MSC_VER)
+#define GENWIRE_ALWAYS_INLINE __forceinline
+#else
+#define GENWIRE_ALWAYS_INLINE inline
+#endif

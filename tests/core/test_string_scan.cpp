@@ -1,0 +1,270 @@
+// The string scan both codecs share (detail/simd.hpp) and what rests on it, at its boundaries:
+// every kernel compiled in (SWAR always, SSE2 and AVX2 where the target has them; this file is also
+// built with -mavx2 and with GENWIRE_NO_SIMD) finds a '"', a '\\', a control byte or a non-ASCII
+// byte at every position of its 8/16/32-byte blocks, never reads outside the range (the buffers
+// are allocated to the byte, for ASan), and copies what it passes; strings with an escape or a
+// multi-byte sequence at every offset decode and encode exactly; invalid UTF-8 at every offset is
+// refused at its offset; length ranges settled by the byte count agree with counting.
+#include <gtest/gtest.h>
+
+#include <genwire/core.hpp>
+
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+using genwire::errc;
+namespace simd = genwire::detail::simd;
+
+using kernel = const char* (*)(const char*, const char*, char*);
+
+struct named_kernel {
+  const char* name;
+  kernel find;
+  kernel copy;
+};
+
+std::vector<named_kernel> kernels() {
+  std::vector<named_kernel> k{{"swar", &simd::scan_swar<false>, &simd::scan_swar<true>}};
+#if defined(GENWIRE_HAVE_SSE2)
+  k.push_back({"sse2", &simd::scan_sse2<false>, &simd::scan_sse2<true>});
+#endif
+#if defined(GENWIRE_HAVE_AVX2)
+  k.push_back({"avx2", &simd::scan_avx2<false>, &simd::scan_avx2<true>});
+#endif
+  return k;
+}
+
+TEST(StringScan, TheWidestKernelTheTargetHasIsTheOneInUse) {
+#if defined(GENWIRE_NO_SIMD)
+  EXPECT_STREQ(simd::kernel_name(), "swar");
+#elif defined(__AVX2__)
+  EXPECT_STREQ(simd::kernel_name(), "avx2");
+#elif defined(__SSE2__)
+  EXPECT_STREQ(simd::kernel_name(), "sse2");
+#endif
+  EXPECT_EQ(kernels().back().name, std::string(simd::kernel_name()));
+}
+
+// A buffer of exactly n bytes on the heap, so that ASan reports a read or write one past it.
+std::unique_ptr<char[]> exact(std::size_t n, char fill) {
+  auto b = std::make_unique<char[]>(n == 0 ? 1 : n);
+  std::memset(b.get(), fill, n);
+  return b;
+}
+
+TEST(StringScan, EveryKernelFindsEachSpecialByteAtEveryPosition) {
+  const unsigned char specials[] = {'"', '\\', 0x00, 0x01, 0x1F, 0x80, 0xC3, 0xFF};
+  for (const auto& k : kernels()) {
+    for (std::size_t len = 0; len <= 100; ++len) {
+      // Nothing special: the whole range, copied.
+      auto plain = exact(len, 'a');
+      auto dst = exact(len, '.');
+      EXPECT_EQ(k.find(plain.get(), plain.get() + len, nullptr), plain.get() + len) << k.name << " len " << len;
+      EXPECT_EQ(k.copy(plain.get(), plain.get() + len, dst.get()), plain.get() + len) << k.name << " len " << len;
+      EXPECT_EQ(std::memcmp(plain.get(), dst.get(), len), 0) << k.name << " len " << len;
+      for (std::size_t at = 0; at < len; ++at) {
+        for (unsigned char c : specials) {
+          auto src = exact(len, 'a');
+          src[at] = static_cast<char>(c);
+          if (at + 1 < len) src[len - 1] = '"';  // a later special must not be the one found
+          ASSERT_EQ(k.find(src.get(), src.get() + len, nullptr), src.get() + at) << k.name << " len " << len << " at " << at << " byte " << int(c);
+          auto out = exact(len, '.');
+          ASSERT_EQ(k.copy(src.get(), src.get() + len, out.get()), src.get() + at) << k.name << " len " << len << " at " << at;
+          ASSERT_EQ(std::memcmp(src.get(), out.get(), at), 0) << k.name << " copies what it passed, len " << len << " at " << at;
+        }
+      }
+    }
+  }
+}
+
+TEST(StringScan, BytesThatNeedNoAttentionAreNotSpecial) {
+  for (const auto& k : kernels()) {
+    for (int c = 0; c < 256; ++c) {
+      auto src = exact(40, static_cast<char>(c));
+      const bool special = c == '"' || c == '\\' || c < 0x20 || c >= 0x80;
+      EXPECT_EQ(k.find(src.get(), src.get() + 40, nullptr), special ? src.get() : src.get() + 40) << k.name << " byte " << c;
+    }
+  }
+}
+
+// ---- strings through the decoder and the encoder ----
+
+struct holder {
+  std::string s;
+};
+
+std::string filler(std::size_t n) {
+  std::string s;
+  for (std::size_t i = 0; i < n; ++i) s += static_cast<char>('a' + i % 26);
+  return s;
+}
+
+TEST(StringScan, AnEscapeAtEveryOffsetDecodesAndEncodesExactly) {
+  const std::pair<const char*, const char*> escapes[] = {{"\\\"", "\""}, {"\\\\", "\\"}, {"\\n", "\n"}, {"\\u00e9", "\xC3\xA9"},
+                                                         {"\\ud83d\\ude00", "\xF0\x9F\x98\x80"}, {"\\u001f", "\x1F"}};
+  for (std::size_t before = 0; before <= 70; ++before) {
+    for (std::size_t after : {0, 1, 7, 8, 9, 15, 16, 31, 33}) {
+      for (const auto& [escaped, raw] : escapes) {
+        const std::string expected = filler(before) + raw + filler(after);
+        const std::string json = "{\"s\":\"" + filler(before) + escaped + filler(after) + "\"}";
+        const auto r = genwire::decode<holder>(json);
+        ASSERT_TRUE(r.has_value()) << json << ": " << r.error().message();
+        ASSERT_EQ(r->s, expected) << json;
+        // The document ends right after the string: the scan's range ends there too.
+        const auto top = genwire::decode<std::string>("\"" + filler(before) + escaped + filler(after) + "\"");
+        ASSERT_TRUE(top.has_value()) << top.error().message();
+        ASSERT_EQ(*top, expected);
+        // Encoded back, then decoded again: the same string (the encoder writes its own escapes).
+        const auto text = genwire::encode(*r);
+        ASSERT_TRUE(text.has_value());
+        const auto back = genwire::decode<holder>(*text);
+        ASSERT_TRUE(back.has_value()) << *text;
+        ASSERT_EQ(back->s, expected);
+      }
+    }
+  }
+}
+
+TEST(StringScan, TheEncoderEscapesAtEveryOffset) {
+  for (std::size_t before = 0; before <= 70; ++before) {
+    for (const auto& [raw, escaped] : std::vector<std::pair<std::string, std::string>>{
+             {"\"", "\\\""}, {"\\", "\\\\"}, {"\n", "\\n"}, {"\t", "\\t"}, {std::string(1, '\0'), "\\u0000"}, {"\x1F", "\\u001f"}}) {
+      const std::string s = filler(before) + raw + filler(before % 9);
+      const auto text = genwire::encode(holder{s});
+      ASSERT_TRUE(text.has_value());
+      ASSERT_EQ(*text, "{\"s\":\"" + filler(before) + escaped + filler(before % 9) + "\"}");
+    }
+  }
+}
+
+// A 2-, 3- or 4-byte sequence starting at every offset, so that it straddles every 8/16/32 boundary.
+TEST(StringScan, MultiByteUtf8AcrossBlockBoundaries) {
+  for (const char* seq : {"\xC3\xA9", "\xE6\x97\xA5", "\xF0\x9F\x98\x80", "\xEF\xBF\xBF", "\xF4\x8F\xBF\xBF"}) {
+    for (std::size_t before = 0; before <= 70; ++before) {
+      const std::string s = filler(before) + seq + filler(5) + seq;
+      const auto r = genwire::decode<holder>("{\"s\":\"" + s + "\"}");
+      ASSERT_TRUE(r.has_value()) << before << ": " << r.error().message();
+      ASSERT_EQ(r->s, s);
+      const auto text = genwire::encode(holder{s});
+      ASSERT_TRUE(text.has_value()) << before;
+      ASSERT_EQ(*text, "{\"s\":\"" + s + "\"}");
+    }
+  }
+}
+
+TEST(StringScan, InvalidUtf8AtEveryOffsetIsRefusedThere) {
+  // Truncated, a lone continuation, overlong, a surrogate, above U+10FFFF.
+  for (const std::string bad : {"\xC3", "\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF"}) {
+    for (std::size_t before = 0; before <= 70; ++before) {
+      const std::string json = "{\"s\":\"" + filler(before) + bad + "x\"}";
+      const auto r = genwire::decode<holder>(json);
+      ASSERT_FALSE(r.has_value()) << before;
+      EXPECT_EQ(r.error().code, errc::invalid_utf8);
+      EXPECT_EQ(r.error().offset, 6 + before) << before;
+      EXPECT_EQ(r.error().path, "s");
+      const auto e = genwire::encode(holder{filler(before) + bad + "x"});
+      ASSERT_FALSE(e.has_value()) << before;
+      EXPECT_EQ(e.error().code, errc::unencodable);
+      EXPECT_EQ(e.error().offset, 5U) << "where the string starts";
+      EXPECT_EQ(e.error().path, "s");
+    }
+  }
+}
+
+TEST(StringScan, ControlBytesAtEveryOffsetAreRefusedThere) {
+  for (std::size_t before = 0; before <= 70; ++before) {
+    const std::string json = "{\"s\":\"" + filler(before) + "\x01" + "x\"}";
+    const auto r = genwire::decode<holder>(json);
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().code, errc::syntax);
+    EXPECT_EQ(r.error().offset, 6 + before);
+    const auto open = genwire::decode<holder>("{\"s\":\"" + filler(before));
+    ASSERT_FALSE(open.has_value());
+    EXPECT_EQ(open.error().code, errc::unexpected_end);
+    EXPECT_EQ(open.error().offset, 6 + before);
+  }
+}
+
+// ---- length ranges: the byte count decides when it can, counting when it cannot ----
+
+struct ranged {
+  genwire::sized_string<2, 3> s;
+};
+
+TEST(StringScan, LengthRangesCountCodePointsNotBytes) {
+  // Code points, not bytes: "é" is 2 bytes and 1 code point, "日本語" 9 bytes and 3.
+  const std::pair<std::string, bool> cases[] = {
+      {"a", false}, {"ab", true}, {"abc", true}, {"abcd", false}, {"\xC3\xA9", false}, {"\xC3\xA9\xC3\xA9", true},
+      {"\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E", true}, {"\xE6\x97\xA5\xE6\x9C\xAC\xE8\xAA\x9E\xE8\xAA\x9E", false},
+      {"\xF0\x9F\x98\x80\xF0\x9F\x98\x80", true}, {"a\xF0\x9F\x98\x80", true}};
+  for (const auto& [s, ok] : cases) {
+    const auto r = genwire::decode<ranged>("{\"s\":\"" + s + "\"}");
+    EXPECT_EQ(r.has_value(), ok) << s;
+    if (!ok) {
+      EXPECT_EQ(r.error().code, errc::constraint) << s;
+    }
+    const auto e = genwire::encode(ranged{s});
+    EXPECT_EQ(e.has_value(), ok) << s;
+  }
+}
+
+struct non_empty {
+  genwire::non_empty_string s;
+};
+struct short_uuid {
+  genwire::formatted_string<genwire::format_kind::uuid, 1, 40> id;
+};
+
+// The encoder settles a length by the byte count before it knows the UTF-8; invalid UTF-8 is still
+// reported as check_length reports it, not as the string writer would.
+TEST(StringScan, InvalidUtf8InALengthCheckedStringKeepsItsError) {
+  const auto e = genwire::encode(non_empty{std::string("ab\xFF")});
+  ASSERT_FALSE(e.has_value());
+  EXPECT_EQ(e.error().code, errc::invalid_utf8);
+  EXPECT_EQ(e.error().expected, "valid UTF-8");
+  EXPECT_EQ(e.error().found, "a string that is not");
+  EXPECT_EQ(e.error().offset, 5U);
+  EXPECT_EQ(e.error().path, "s");
+  // In strict mode the format would fail too; the length check's verdict comes first, as before.
+  const auto f = genwire::encode<genwire::strict>(short_uuid{std::string("\xFF")});
+  ASSERT_FALSE(f.has_value());
+  EXPECT_EQ(f.error().code, errc::invalid_utf8);
+  const auto g = genwire::encode<genwire::strict>(short_uuid{std::string("x")});
+  ASSERT_FALSE(g.has_value());
+  EXPECT_EQ(g.error().code, errc::format);
+  const auto empty = genwire::encode(non_empty{std::string()});
+  ASSERT_FALSE(empty.has_value());
+  EXPECT_EQ(empty.error().code, errc::constraint);
+  EXPECT_EQ(empty.error().rule.rule, genwire::rule::min_length);
+}
+
+// ---- whitespace: the indented bodies providers document ----
+
+struct nested {
+  holder inner;
+  std::vector<int> list;
+};
+
+TEST(StringScan, WhitespaceRunsOfEveryLength) {
+  for (std::size_t n = 0; n <= 40; ++n) {
+    const std::string ws = "\n" + std::string(n, ' ') + (n % 3 ? "\t" : "") + (n % 5 ? "\r\n" : "");
+    const std::string json = "{" + ws + "\"inner\"" + ws + ":" + ws + "{" + ws + "\"s\":" + ws + "\"x\"" + ws + "}" + ws + "," + ws +
+                             "\"list\":" + ws + "[" + ws + "1" + ws + "," + ws + "2" + ws + "]" + ws + "}" + ws;
+    const auto r = genwire::decode<nested>(json);
+    ASSERT_TRUE(r.has_value()) << n << ": " << r.error().message();
+    EXPECT_EQ(r->inner.s, "x");
+    EXPECT_EQ(r->list, (std::vector<int>{1, 2}));
+    const auto bad = genwire::decode<nested>(json + "x");
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_EQ(bad.error().code, errc::trailing_content);
+    EXPECT_EQ(bad.error().offset, json.size());
+  }
+}
+
+}  // namespace
