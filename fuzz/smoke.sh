@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# CI smoke run of every fuzz target: builds the `fuzz` preset (clang++-14, libFuzzer, ASan+UBSan),
-# then runs each target on its seed corpus plus the saved regression inputs and mutates for a
+# CI smoke run of every fuzz target: builds the `fuzz` preset (clang++-14, libFuzzer, ASan+UBSan;
+# GENWIRE_FUZZ_PRESET=asan takes the asan preset's build, which has the harnesses too), then runs each target on its seed corpus plus the saved regression inputs and mutates for a
 # bounded time. Fails on any crash, leak, timeout, out-of-memory or property violation, and prints
 # the reproducer. scripts/test.sh runs it last.
 #
@@ -11,7 +11,8 @@
 # Environment: GENWIRE_FUZZ_BUDGET (seconds of wall time for all targets, default 180),
 # GENWIRE_FUZZ_SECONDS (seconds per target; overrides the budget), GENWIRE_FUZZ_JOBS (parallel
 # targets, default 2), GENWIRE_FUZZ_WORK (run directory, default build/fuzz/smoke; emptied first),
-# GENWIRE_FUZZ_KEEP=1 (keep the grown corpora in <run directory>/<target>/corpus).
+# GENWIRE_FUZZ_KEEP=1 (keep the grown corpora in <run directory>/<target>/corpus),
+# GENWIRE_FUZZ_PRESET (the preset whose harnesses run, default fuzz).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -21,11 +22,12 @@ jobs=${GENWIRE_FUZZ_JOBS:-2}
 
 bash scripts/deps.sh build fuzz
 
-echo "==> [fuzz] configure + build (preset fuzz)"
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j"$jobs"
+preset=${GENWIRE_FUZZ_PRESET:-fuzz}
+echo "==> [fuzz] configure + build (preset $preset)"
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -j"$jobs"
 
-bin_dir=build/fuzz/fuzz
+bin_dir=build/$preset/fuzz
 list="$bin_dir/targets.txt"
 [[ -s "$list" ]] || { echo "fuzz: no target list at $list" >&2; exit 1; }
 
@@ -52,7 +54,7 @@ else
   (( per >= 5 )) || per=5
 fi
 
-work=${GENWIRE_FUZZ_WORK:-build/fuzz/smoke}
+work=${GENWIRE_FUZZ_WORK:-build/$preset/smoke}
 rm -rf "$work"
 mkdir -p "$work"
 echo "==> [fuzz] ${n} targets, ${per}s each, ${jobs} at a time"

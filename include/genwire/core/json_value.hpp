@@ -261,6 +261,11 @@ inline void write_dynamic(output& out, const json::value& v) {
 // Like write_dynamic, one member or element per line, indented by two spaces per level; an array
 // of scalars stays on one line (["string", "null"]).
 inline void write_pretty(std::string& out, const json::value& v, std::size_t depth) {
+  // The compact writers append through an output cursor; each use ends before the next append.
+  const auto compact = [&](const json::value& x) {
+    output o(out);
+    write_dynamic(o, x);
+  };
   const auto newline = [&](std::size_t level) {
     out += '\n';
     out.append(2 * level, ' ');
@@ -271,7 +276,7 @@ inline void write_pretty(std::string& out, const json::value& v, std::size_t dep
     out += '[';
     for (std::size_t i = 0; i < a->size(); ++i) {
       out += i ? ", " : "";
-      write_dynamic(out, (*a)[i]);
+      compact((*a)[i]);
     }
     out += ']';
   } else if (a != nullptr) {
@@ -288,14 +293,17 @@ inline void write_pretty(std::string& out, const json::value& v, std::size_t dep
     for (std::size_t i = 0; i < o->size(); ++i) {
       out += i ? "," : "";
       newline(depth + 1);
-      write_string(out, (*o)[i].first);
+      {
+        output key(out);
+        write_string(key, (*o)[i].first);
+      }
       out += ": ";
       write_pretty(out, (*o)[i].second, depth + 1);
     }
     newline(depth);
     out += '}';
   } else {
-    write_dynamic(out, v);  // a scalar, [] or {}
+    compact(v);  // a scalar, [] or {}
   }
 }
 
