@@ -2,19 +2,10 @@
 
 #include <cstdint>
 
+#include <genwire/core/http_header.hpp>
+
 namespace genwire::mock::detail {
 namespace {
-
-constexpr bool iequal(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 constexpr std::string_view trim(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -25,7 +16,7 @@ constexpr std::string_view trim(std::string_view s) noexcept {
 bool contains_token(std::string_view list, std::string_view token) noexcept {
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
-    if (iequal(trim(list.substr(0, comma)), token)) return true;
+    if (iequals(trim(list.substr(0, comma)), token)) return true;
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
   }
@@ -86,17 +77,17 @@ request_frame frame_request(std::string_view s, std::size_t max_head, std::size_
     const std::size_t colon = field.find(':');
     if (colon == std::string_view::npos) continue;
     const std::string_view name = field.substr(0, colon), value = trim(field.substr(colon + 1));
-    if (iequal(name, "Content-Length")) {
+    if (iequals(name, "Content-Length")) {
       std::uint64_t v = 0;
       bool digits = !value.empty() && value.size() <= 18;
       for (char c : value) digits = digits && c >= '0' && c <= '9', v = v * 10 + static_cast<std::uint64_t>(c - '0');
       bad_length = bad_length || !digits || (has_length && v != length);
       length = v;
       has_length = true;
-    } else if (iequal(name, "Transfer-Encoding")) {
+    } else if (iequals(name, "Transfer-Encoding")) {
       chunked = chunked || contains_token(value, "chunked");
-    } else if (iequal(name, "Expect")) {
-      expect_continue = iequal(value, "100-continue");
+    } else if (iequals(name, "Expect")) {
+      expect_continue = iequals(value, "100-continue");
     }
   }
   f.state = request_frame::status::complete;

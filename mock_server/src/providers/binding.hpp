@@ -7,14 +7,16 @@
 //   static constexpr std::string_view name;   the descriptors' `provider`
 //   static const provider_policy& policy();   its answers (provider_policy.hpp)
 //   static realistic_store_size documented_size();  what its documented examples hold (GET /__admin/state)
-//   class data;                               its realistic data: data(std::uint64_t seed, std::size_t items),
-//                                             realistic_store_size size(std::uint64_t clock_steps) const
-// An endpoint binding, endpoint_binding<D>:
-//   using provider = <its provider binding>;
+//   using data = provider_data<P>;             its realistic data, laid out in provider_data_impl<P>
+//                                             (its data.cpp; see provider_data.hpp)
+// An endpoint binding, endpoint_binding<D> : endpoint_binding_base<D, P>:
 //   static answer replay(const replay_context&, const typed_request<D>&);    documented mode
 //   static answer realistic(provider::data&, const typed_request<D>&, const realistic::view&);
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +37,30 @@ namespace genwire::mock::detail {
 template <class D>
 struct endpoint_binding {
   static constexpr bool missing = true;
+};
+
+// The shape every endpoint binding shares; a specialisation adds its replay and realistic answers.
+template <class D, class P>
+struct endpoint_binding_base {
+  using provider = P;
+  using request_type = typed_request<D>;
+};
+
+// A provider's realistic data. Its layout stays in its data.cpp: provider_data_impl<P> defined
+// there, with a constructor (seed, items) and size(clock_steps), and provider_data<P> explicitly
+// instantiated there from provider_data.hpp.
+template <class P>
+struct provider_data_impl;
+
+template <class P>
+class provider_data {
+ public:
+  using impl = provider_data_impl<P>;
+  provider_data(std::uint64_t seed, std::size_t items);
+  ~provider_data();
+  [[nodiscard]] realistic_store_size size(std::uint64_t clock_steps) const;
+
+  std::unique_ptr<impl> impl_;
 };
 
 // What documented mode knows when it answers a valid, authorised request.

@@ -8,32 +8,12 @@
 #include <vector>
 
 #include <genwire/core/endpoint.hpp>
+#include <genwire/core/http_header.hpp>
 
 namespace genwire::client {
 
-struct http_header {
-  std::string name;
-  std::string value;
-};
-
-// Header names compare without regard to ASCII case (RFC 9110 section 5.1).
-constexpr bool same_header_name(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-// The first value of header `name`, or nullptr.
-inline const std::string* find_header(const std::vector<http_header>& headers, std::string_view name) noexcept {
-  for (const auto& h : headers)
-    if (same_header_name(h.name, name)) return &h.value;
-  return nullptr;
-}
+using genwire::find_header;
+using genwire::http_header;
 
 struct http_request {
   genwire::http_method method = genwire::http_method::get;

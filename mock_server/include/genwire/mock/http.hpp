@@ -10,31 +10,13 @@
 #include <utility>
 #include <vector>
 
+#include <genwire/core/http_header.hpp>
+
 namespace genwire::mock {
 
-struct header {
-  std::string name;
-  std::string value;
-};
-
-// Header names compare without regard to ASCII case (RFC 9110 section 5.1).
-constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
-
-// The first value of header `name`, or nullptr.
-inline const std::string* find_header(const std::vector<header>& headers, std::string_view name) noexcept {
-  for (const auto& h : headers)
-    if (iequals(h.name, name)) return &h.value;
-  return nullptr;
-}
+using header = genwire::http_header;
+using genwire::find_header;
+using genwire::iequals;
 
 struct request {
   std::string method;  // as received, e.g. "POST" (methods are case-sensitive)

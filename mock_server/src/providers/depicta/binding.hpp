@@ -2,9 +2,6 @@
 // bound to them. Internal to genwire_mock.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <memory>
 #include <string_view>
 
 #include <genwire/depicta.hpp>
@@ -19,21 +16,11 @@ struct depicta_mock {
   static realistic_store_size documented_size();
 
   // Jobs on a fixed timeline: images and stories, with results once completed.
-  class data {
-   public:
-    data(std::uint64_t seed, std::size_t items);
-    ~data();
-    [[nodiscard]] realistic_store_size size(std::uint64_t clock_steps) const;
-
-    struct impl;
-    std::unique_ptr<impl> impl_;
-  };
+  using data = provider_data<depicta_mock>;
 };
 
 template <>
-struct endpoint_binding<genwire::depicta::list_jobs_endpoint> {
-  using provider = depicta_mock;
-  using request_type = typed_request<genwire::depicta::list_jobs_endpoint>;
+struct endpoint_binding<genwire::depicta::list_jobs_endpoint> : endpoint_binding_base<genwire::depicta::list_jobs_endpoint, depicta_mock> {
   static answer replay(const replay_context& ctx, const request_type& rq);
   static answer realistic(depicta_mock::data& d, const request_type& rq, const realistic::view& v);
 };

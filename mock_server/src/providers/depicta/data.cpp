@@ -5,6 +5,7 @@
 
 #include "../../realistic/prng.hpp"
 #include "binding.hpp"
+#include "../provider_data.hpp"
 
 namespace genwire::mock::detail {
 namespace {
@@ -77,10 +78,13 @@ dp::image_formats formats_of(const std::string& base, std::int64_t png_bytes) {
 
 }  // namespace
 
-struct depicta_mock::data::impl {
+template <>
+struct provider_data_impl<depicta_mock> {
+  realistic_store_size size(std::uint64_t clock_steps) const;
+
   std::vector<job> jobs;  // newest first
 
-  impl(std::uint64_t seed, std::size_t items) {
+  provider_data_impl(std::uint64_t seed, std::size_t items) {
     rng r(mix(seed, tag_of("depicta")));
     const std::size_t active = items == 0 ? 0 : std::max<std::size_t>(1, items * 12 / 100);
     millis t = anchor_ms - r.between(0, 120) * 1000;
@@ -161,9 +165,6 @@ struct depicta_mock::data::impl {
   }
 };
 
-depicta_mock::data::data(std::uint64_t seed, std::size_t items) : impl_(std::make_unique<impl>(seed, items)) {}
-depicta_mock::data::~data() = default;
-
 answer endpoint_binding<dp::list_jobs_endpoint>::realistic(depicta_mock::data& data, const request_type& rq, const realistic::view& v) {
   auto& d = *data.impl_;
   const dp::list_jobs_query& q = *rq.value;
@@ -187,12 +188,14 @@ answer endpoint_binding<dp::list_jobs_endpoint>::realistic(depicta_mock::data& d
   return reply_json(200, std::move(body));
 }
 
-realistic_store_size depicta_mock::data::size(std::uint64_t clock_steps) const {
+realistic_store_size provider_data_impl<depicta_mock>::size(std::uint64_t clock_steps) const {
   realistic_store_size s;
   s.provider = std::string(depicta_mock::name);
-  s.jobs = impl_->jobs.size();
-  for (const auto& j : impl_->jobs) s.finished += j.prog.finished(clock_steps) ? 1 : 0;
+  s.jobs = jobs.size();
+  for (const auto& j : jobs) s.finished += j.prog.finished(clock_steps) ? 1 : 0;
   return s;
 }
+
+template class provider_data<depicta_mock>;
 
 }  // namespace genwire::mock::detail

@@ -2,9 +2,6 @@
 // endpoints bound to them. Internal to genwire_mock.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <memory>
 #include <string_view>
 
 #include <genwire/diffio.hpp>
@@ -19,29 +16,17 @@ struct diffio_mock {
   static realistic_store_size documented_size();
 
   // Projects (audio or video) and their generations, each walking through its stages.
-  class data {
-   public:
-    data(std::uint64_t seed, std::size_t items);
-    ~data();
-    [[nodiscard]] realistic_store_size size(std::uint64_t clock_steps) const;
-
-    struct impl;
-    std::unique_ptr<impl> impl_;
-  };
+  using data = provider_data<diffio_mock>;
 };
 
 template <>
-struct endpoint_binding<genwire::diffio::list_project_generations_endpoint> {
-  using provider = diffio_mock;
-  using request_type = typed_request<genwire::diffio::list_project_generations_endpoint>;
+struct endpoint_binding<genwire::diffio::list_project_generations_endpoint> : endpoint_binding_base<genwire::diffio::list_project_generations_endpoint, diffio_mock> {
   static answer replay(const replay_context& ctx, const request_type& rq);
   static answer realistic(diffio_mock::data& d, const request_type& rq, const realistic::view& v);
 };
 
 template <>
-struct endpoint_binding<genwire::diffio::get_generation_progress_endpoint> {
-  using provider = diffio_mock;
-  using request_type = typed_request<genwire::diffio::get_generation_progress_endpoint>;
+struct endpoint_binding<genwire::diffio::get_generation_progress_endpoint> : endpoint_binding_base<genwire::diffio::get_generation_progress_endpoint, diffio_mock> {
   static answer replay(const replay_context& ctx, const request_type& rq);
   static answer realistic(diffio_mock::data& d, const request_type& rq, const realistic::view& v);
 };

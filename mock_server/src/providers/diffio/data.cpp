@@ -10,6 +10,7 @@
 
 #include "../../realistic/prng.hpp"
 #include "binding.hpp"
+#include "../provider_data.hpp"
 
 namespace genwire::mock::detail {
 namespace {
@@ -69,13 +70,16 @@ struct generation {
 
 }  // namespace
 
-struct diffio_mock::data::impl {
+template <>
+struct provider_data_impl<diffio_mock> {
+  realistic_store_size size(std::uint64_t clock_steps) const;
+
   std::vector<project> projects;  // newest first
   std::vector<generation> jobs;   // newest first
   std::unordered_map<std::string, std::size_t> project_index;
   std::unordered_map<std::string, std::size_t> generation_index;
 
-  impl(std::uint64_t seed, std::size_t items) {
+  provider_data_impl(std::uint64_t seed, std::size_t items) {
     rng r(mix(seed, tag_of("diffio")));
     const std::size_t count = items == 0 ? 0 : std::max<std::size_t>(1, (items + 19) / 20);
     for (std::size_t p = 0; p < count; ++p) {
@@ -247,9 +251,6 @@ struct diffio_mock::data::impl {
   }
 };
 
-diffio_mock::data::data(std::uint64_t seed, std::size_t items) : impl_(std::make_unique<impl>(seed, items)) {}
-diffio_mock::data::~data() = default;
-
 answer endpoint_binding<dif::list_project_generations_endpoint>::realistic(diffio_mock::data& data, const request_type& r,
                                                                             const realistic::view& v) {
   auto& d = *data.impl_;
@@ -289,15 +290,17 @@ answer endpoint_binding<dif::get_generation_progress_endpoint>::realistic(diffio
   return a;
 }
 
-realistic_store_size diffio_mock::data::size(std::uint64_t clock_steps) const {
+realistic_store_size provider_data_impl<diffio_mock>::size(std::uint64_t clock_steps) const {
   realistic_store_size s;
   s.provider = std::string(diffio_mock::name);
-  s.jobs = impl_->jobs.size();
-  for (const auto& g : impl_->jobs) s.finished += g.prog.finished(clock_steps) ? 1 : 0;
+  s.jobs = jobs.size();
+  for (const auto& g : jobs) s.finished += g.prog.finished(clock_steps) ? 1 : 0;
   std::vector<std::string> ids;
-  for (const auto& p : impl_->projects) ids.push_back(p.id);
+  for (const auto& p : projects) ids.push_back(p.id);
   s.projects = std::move(ids);
   return s;
 }
+
+template class provider_data<diffio_mock>;
 
 }  // namespace genwire::mock::detail

@@ -2,9 +2,6 @@
 // endpoints bound to them. Internal to genwire_mock.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <memory>
 #include <string_view>
 
 #include <genwire/flora.hpp>
@@ -19,29 +16,17 @@ struct flora_mock {
   static realistic_store_size documented_size();
 
   // Runs on a fixed timeline, in workspaces and projects; each is a list item and a run.
-  class data {
-   public:
-    data(std::uint64_t seed, std::size_t items);
-    ~data();
-    [[nodiscard]] realistic_store_size size(std::uint64_t clock_steps) const;
-
-    struct impl;
-    std::unique_ptr<impl> impl_;
-  };
+  using data = provider_data<flora_mock>;
 };
 
 template <>
-struct endpoint_binding<genwire::flora::list_generations_endpoint> {
-  using provider = flora_mock;
-  using request_type = typed_request<genwire::flora::list_generations_endpoint>;
+struct endpoint_binding<genwire::flora::list_generations_endpoint> : endpoint_binding_base<genwire::flora::list_generations_endpoint, flora_mock> {
   static answer replay(const replay_context& ctx, const request_type& rq);
   static answer realistic(flora_mock::data& d, const request_type& rq, const realistic::view& v);
 };
 
 template <>
-struct endpoint_binding<genwire::flora::get_run_endpoint> {
-  using provider = flora_mock;
-  using request_type = typed_request<genwire::flora::get_run_endpoint>;
+struct endpoint_binding<genwire::flora::get_run_endpoint> : endpoint_binding_base<genwire::flora::get_run_endpoint, flora_mock> {
   static answer replay(const replay_context& ctx, const request_type& rq);
   static answer realistic(flora_mock::data& d, const request_type& rq, const realistic::view& v);
 };

@@ -9,6 +9,7 @@
 #include "../../realistic/cursor.hpp"
 #include "../../realistic/prng.hpp"
 #include "binding.hpp"
+#include "../provider_data.hpp"
 
 namespace genwire::mock::detail {
 namespace {
@@ -63,14 +64,17 @@ std::string poll_url_of(std::string_view origin, const std::string& id) {
 
 }  // namespace
 
-struct flora_mock::data::impl {
+template <>
+struct provider_data_impl<flora_mock> {
+  realistic_store_size size(std::uint64_t clock_steps) const;
+
   std::vector<std::string> workspaces;
   std::vector<project> projects;
   std::vector<job> jobs;  // newest first
   std::unordered_map<std::string, std::size_t> by_run_id;
   cursor_signer signer;
 
-  impl(std::uint64_t seed, std::size_t items) : signer(seed) {
+  provider_data_impl(std::uint64_t seed, std::size_t items) : signer(seed) {
     rng r(mix(seed, tag_of("flora")));
     for (int i = 0; i < 3; ++i) workspaces.push_back("ws_" + r.alnum(10));
     for (std::size_t i = 0; i < 6; ++i) projects.push_back({"prj_" + r.alnum(10), i % workspaces.size()});
@@ -182,9 +186,6 @@ struct flora_mock::data::impl {
   }
 };
 
-flora_mock::data::data(std::uint64_t seed, std::size_t items) : impl_(std::make_unique<impl>(seed, items)) {}
-flora_mock::data::~data() = default;
-
 answer endpoint_binding<fl::list_generations_endpoint>::realistic(flora_mock::data& data, const request_type& rq,
                                                                    const realistic::view& v) {
   auto& d = *data.impl_;
@@ -251,12 +252,14 @@ answer endpoint_binding<fl::get_run_endpoint>::realistic(flora_mock::data& data,
   return reply_json(200, std::move(body));
 }
 
-realistic_store_size flora_mock::data::size(std::uint64_t clock_steps) const {
+realistic_store_size provider_data_impl<flora_mock>::size(std::uint64_t clock_steps) const {
   realistic_store_size s;
   s.provider = std::string(flora_mock::name);
-  s.jobs = impl_->jobs.size();
-  for (const auto& j : impl_->jobs) s.finished += j.prog.finished(clock_steps) ? 1 : 0;
+  s.jobs = jobs.size();
+  for (const auto& j : jobs) s.finished += j.prog.finished(clock_steps) ? 1 : 0;
   return s;
 }
+
+template class provider_data<flora_mock>;
 
 }  // namespace genwire::mock::detail

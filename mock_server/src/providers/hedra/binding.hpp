@@ -2,9 +2,6 @@
 // bound to them. Internal to genwire_mock.
 #pragma once
 
-#include <cstddef>
-#include <cstdint>
-#include <memory>
 #include <string_view>
 
 #include <genwire/hedra.hpp>
@@ -19,21 +16,11 @@ struct hedra_mock {
   static realistic_store_size documented_size();
 
   // Generations of every input variant on a fixed timeline, with assets once complete.
-  class data {
-   public:
-    data(std::uint64_t seed, std::size_t items);
-    ~data();
-    [[nodiscard]] realistic_store_size size(std::uint64_t clock_steps) const;
-
-    struct impl;
-    std::unique_ptr<impl> impl_;
-  };
+  using data = provider_data<hedra_mock>;
 };
 
 template <>
-struct endpoint_binding<genwire::hedra::list_generations_endpoint> {
-  using provider = hedra_mock;
-  using request_type = typed_request<genwire::hedra::list_generations_endpoint>;
+struct endpoint_binding<genwire::hedra::list_generations_endpoint> : endpoint_binding_base<genwire::hedra::list_generations_endpoint, hedra_mock> {
   static answer replay(const replay_context& ctx, const request_type& rq);
   static answer realistic(hedra_mock::data& d, const request_type& rq, const realistic::view& v);
 };

@@ -9,6 +9,7 @@
 #include "../../routing/header_text.hpp"
 #include "../../realistic/prng.hpp"
 #include "binding.hpp"
+#include "../provider_data.hpp"
 #include "variants.hpp"
 
 namespace genwire::mock::detail {
@@ -67,11 +68,14 @@ bool mentions(const hd::generation_input& in, const std::string& needle) {
 
 }  // namespace
 
-struct hedra_mock::data::impl {
+template <>
+struct provider_data_impl<hedra_mock> {
+  realistic_store_size size(std::uint64_t clock_steps) const;
+
   std::vector<job> jobs;  // newest first
   std::vector<std::string> threads;
 
-  impl(std::uint64_t seed, std::size_t items) {
+  provider_data_impl(std::uint64_t seed, std::size_t items) {
     rng r(mix(seed, tag_of("hedra")));
     for (int i = 0; i < 4; ++i) threads.push_back(r.uuid());
     const hedra_variants::catalogue shared(r);
@@ -161,9 +165,6 @@ struct hedra_mock::data::impl {
   }
 };
 
-hedra_mock::data::data(std::uint64_t seed, std::size_t items) : impl_(std::make_unique<impl>(seed, items)) {}
-hedra_mock::data::~data() = default;
-
 answer endpoint_binding<hd::list_generations_endpoint>::realistic(hedra_mock::data& data, const request_type& rq, const realistic::view& v) {
   auto& d = *data.impl_;
   const hd::list_generations_query& q = *rq.value;
@@ -201,12 +202,14 @@ answer endpoint_binding<hd::list_generations_endpoint>::realistic(hedra_mock::da
   return reply_json(200, std::move(body));
 }
 
-realistic_store_size hedra_mock::data::size(std::uint64_t clock_steps) const {
+realistic_store_size provider_data_impl<hedra_mock>::size(std::uint64_t clock_steps) const {
   realistic_store_size s;
   s.provider = std::string(hedra_mock::name);
-  s.jobs = impl_->jobs.size();
-  for (const auto& j : impl_->jobs) s.finished += j.prog.finished(clock_steps) ? 1 : 0;
+  s.jobs = jobs.size();
+  for (const auto& j : jobs) s.finished += j.prog.finished(clock_steps) ? 1 : 0;
   return s;
 }
+
+template class provider_data<hedra_mock>;
 
 }  // namespace genwire::mock::detail
