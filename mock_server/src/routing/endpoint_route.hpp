@@ -107,7 +107,9 @@ class endpoint_route final : public route {
     for (const auto& e : entry_.examples) {
       if (e.name != name) continue;
       response r = replay_code(e.status);
-      if (r.status == e.status) r.body = e.body;  // same row, this example's body
+      if (r.status != e.status) return r;
+      r.body = e.body;  // same row, this example's body
+      for (const auto& h : e.headers) r.set_header(h.name, h.value);
       return r;
     }
     std::string known;

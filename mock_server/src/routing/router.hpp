@@ -14,6 +14,8 @@
 #include <genwire/mock/server.hpp>
 
 #include "../admin/admin_api.hpp"
+#include "../proxy/proxy.hpp"
+#include "../proxy/violation_log.hpp"
 #include "endpoint_table.hpp"
 
 namespace genwire::mock::detail {
@@ -32,15 +34,18 @@ class router {
   [[nodiscard]] genwire::mock::journal& journal() noexcept { return journal_; }
 
  private:
-  response dispatch(const request& rq, const route*& matched);
+  // `matched`: the route of rq's path, or null.
+  response dispatch(const request& rq, const route* matched);
   void decorate(const prepared_endpoint& ep, const request& rq, response& r) const;
-  void record(const request& rq, const response& r, const route* matched) noexcept;
+  void record(const request& rq, const response& r, const route* matched, proxied* via = nullptr) noexcept;
 
   endpoint_table table_;
   key_table keys_;
   std::shared_ptr<store> data_;
   std::shared_ptr<fault_injector> faults_;
   genwire::mock::journal journal_;
+  violation_log violations_;
+  std::unique_ptr<proxy> proxy_;  // null: no provider is proxied
   admin_api admin_;
 };
 
