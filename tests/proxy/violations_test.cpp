@@ -90,6 +90,13 @@ TEST(ProxyViolations, EachBrokenAnswerIsReportedWithItsExactPathAndPassedBackUnt
       EXPECT_EQ(v.offset, c.body.find(c.found_text));
     }
   }
+  // Over HTTP, the journal shows the same fields.
+  const auto journal = proxy.send("GET", "/__admin/requests");
+  ASSERT_TRUE(journal);
+  EXPECT_NE(journal->body.find(R"("upstream":{"url":")" + upstream.server.url() + R"(/api/v1/runs/run_abc123","status":404,"time_ms":)"),
+            std::string::npos) << journal->body;
+  EXPECT_NE(journal->body.find(R"("violations":[{"path":"outputs[0].type","expected":")"), std::string::npos);
+  EXPECT_NE(journal->body.find(R"("strict_only":true}])"), std::string::npos);
   // The documented body again: clean.
   upstream.answer(200, std::string(genwire::flora::example_run));
   const auto clean = get_run(proxy);

@@ -1,5 +1,7 @@
 // The socket-free server: one request in, one answer out, each step once. The admin API answers
-// /__admin/*; any other path is matched to its prepared endpoint, whose Prefer header is read once;
+// /__admin/*; any other path is matched to its prepared endpoint; a proxied provider's (--proxy)
+// goes to its upstream (proxy.hpp) and is journaled with what checking the answer found; else
+// the endpoint's Prefer header is read once;
 // the fault injector decides from that entry (latency, a failure, a 429, a drop); else the
 // endpoint's route answers (method, Prefer, auth, decoding, the store); then the provider's
 // policy decorates the answer, --cors adds its headers (cors.hpp) and the journal records it.
