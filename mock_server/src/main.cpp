@@ -164,6 +164,7 @@ genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
     }
   }
   if (c.tls_cert_file.empty() != c.tls_key_file.empty()) throw usage_error{"--tls-cert and --tls-key go together"};
+  // Decision: --record without --proxy is a usage error, since there would be nothing to record.
   if (!c.record_dir.empty() && c.proxies.empty()) throw usage_error{"--record records proxied answers: it needs --proxy"};
   genwire::mock::apply_realistic_options(c, realistic);
   return c;

@@ -87,7 +87,7 @@ TEST(ProxyForward, DocumentedErrorsPassUnchangedAndPreferStaysWithTheMock) {
       EXPECT_EQ(last_entry(proxy).violations->front().path, "$");
       EXPECT_EQ(last_entry(proxy).violations->front().found, "status " + std::to_string(via->status));
     }
-    // Decision: Prefer is the mock's header and is not forwarded, so the upstream answers for real.
+    // Prefer is the mock's header and is not forwarded (upstream.cpp), so the upstream answers for real.
     auto h = mock_test::read_key(D::auth[0]);
     h.emplace("Prefer", "code=500");
     const auto preferred = mock_test::send_example<D>(proxy, h);

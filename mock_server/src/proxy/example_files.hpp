@@ -20,6 +20,7 @@
 
 namespace genwire::mock::detail {
 
+// Decision: headers are a list of {name, value} objects rather than one object, so a header may repeat and keeps its order.
 struct example_file_header {
   std::string name;
   std::string value;

@@ -75,6 +75,7 @@ proxied proxy::forward(const prepared_endpoint& ep, const request& rq) {
     }
     upstream_reply u = client_.send(*to, rq, ep.auth);
     out.upstream = {utf8_safe(u.url), u.status, u.time_ms};
+    // Decision: an upstream that fails is a 502/504 (the gateway statuses of RFC 9110), not the mock's 501, because the mock is the gateway here; X-Genwire-Mock-Error tells it from a provider's own 502.
     if (u.failure != upstream_failure::none) {
       out.answer = mock_error(u.failure == upstream_failure::timeout ? 504 : 502, failure_kind(u.failure),
                               "upstream " + u.url + ": " + u.why, &ep);
@@ -88,6 +89,7 @@ proxied proxy::forward(const prepared_endpoint& ep, const request& rq) {
       out.violations = std::move(c.violations);
       log_.add(ep.name, u.status, out.violations);
       for (const auto& v : out.violations) refused = refused || !v.strict_only;
+      // Decision: --record keeps only answers --examples can serve again (documented status, accepted by the default rules); the others are in the journal and /__admin/violations.
       if (recorder_ && c.documented_status && !refused) recorder_->record(ep, rq, u.status, u.headers, u.body);
     }
     // Decision: --proxy-fail-on-violation fails only answers the default rules refuse (what a genwire client decoding by default would fail on); strict-only findings are reported, not failed.

@@ -29,8 +29,7 @@ std::string encode_path(std::string_view path) {
   return out;
 }
 
-// The request headers that mean something to the service; the rest (Prefer, Host, cookies,
-// hop-by-hop headers) are the mock's or the connection's.
+// Decision: only the endpoint's auth headers, Idempotency-Key, Content-Type and Accept go upstream; Prefer is the mock's, Host and hop-by-hop headers the connection's, and cookies or tracing headers are no part of the models.
 bool forwarded(std::string_view name, std::span<const genwire::auth_scheme> auth) {
   for (const auto& a : auth)
     if (iequals(name, a.header)) return true;

@@ -25,6 +25,7 @@ endpoint_table::endpoint_table(const std::vector<std::string>& providers, bool c
     if (!known) throw std::invalid_argument("unknown provider \"" + p + "\" (known: " + list + ")");
   }
   genwire::all_endpoints::for_each([&]<class D>() {
+    // Decision: example files of a provider left out by --provider are still checked at start-up, and simply not served.
     if (!wanted(providers, D::provider)) return;
     prepared_endpoint e = make_entry<D>(cors);
     add_loaded_examples(e, loaded);
