@@ -102,4 +102,33 @@ TEST(ProxyBinary, ABrokenExamplesFileStopsStartUpNamingFileAndPath) {
   EXPECT_NE(out.find((dir / "bad.json").string() + ": body."), std::string::npos) << out;
 }
 
+#ifdef GENWIRE_CLI_PATH
+// Runs the genwire CLI with `args` (shell words), merged stdout and stderr; the exit code.
+int cli(const std::string& args, std::string& out) {
+  FILE* p = ::popen((std::string(GENWIRE_CLI_PATH) + " " + args + " 2>&1").c_str(), "r");
+  if (!p) return -1;
+  char buf[512];
+  while (const std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  const int rc = ::pclose(p);
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+TEST(ProxyBinary, TheCliListsAndPrintsExampleFiles) {
+  const fs::path dir = fresh_dir("proxy_cli_examples");
+  const std::string body = R"({"created_at":1,"progress":2,"run_id":"r","status":"running"})";
+  std::ofstream(dir / "a.json") << R"({"endpoint":"flora.get_run","status":200,"name":"mine","default":true,"body":)" + body + "}";
+  std::string listed, printed, missing;
+  EXPECT_EQ(cli("example --examples '" + dir.string() + "'", listed), 0) << listed;
+  EXPECT_EQ(listed, "flora.get_run 200 mine default " + (dir / "a.json").string() + "\n");
+  EXPECT_EQ(cli("example --examples '" + dir.string() + "' flora.get_run mine", printed), 0) << printed;
+  EXPECT_EQ(printed, body + "\n");
+  EXPECT_EQ(cli("example --examples '" + dir.string() + "' flora.get_run other", missing), 2) << missing;
+  std::ofstream(dir / "b.json") << R"({"endpoint":"flora.get_run","status":200,"name":"x","body":{}})";
+  std::string broken;
+  EXPECT_EQ(cli("example --examples '" + dir.string() + "'", broken), 1) << broken;
+  EXPECT_NE(broken.find((dir / "b.json").string() + ": body.created_at: expected the required key, found no such key"), std::string::npos)
+      << broken;
+}
+#endif
+
 }  // namespace

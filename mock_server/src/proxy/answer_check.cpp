@@ -7,8 +7,16 @@ namespace genwire::mock::detail {
 journal_violation violation_of(const genwire::error& e, bool strict_only) {
   journal_violation v;
   v.path = utf8_safe(e.path);
-  v.expected = e.expected.empty() ? std::string(genwire::to_string(e.code)) : utf8_safe(e.expected);
+  v.expected = utf8_safe(e.expected);
   v.found = utf8_safe(e.found);
+  // The codec leaves `expected` empty when the error code says it all: say it as expected/found.
+  if (v.expected.empty() && e.code == genwire::errc::missing_key) {
+    v.expected = "the required key";
+    v.found = "no such key";
+  } else if (v.expected.empty()) {
+    v.expected = "valid JSON of the documented shape";
+    v.found = std::string(genwire::to_string(e.code)) + (v.found.empty() ? "" : ": " + v.found);
+  }
   v.offset = e.offset;
   v.strict_only = strict_only;
   return v;

@@ -1,5 +1,7 @@
 #include "example_files.hpp"
 
+#include <genwire/mock/example_files.hpp>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -103,3 +105,15 @@ void add_loaded_examples(prepared_endpoint& e, const std::vector<loaded_example>
 }
 
 }  // namespace genwire::mock::detail
+
+namespace genwire::mock {
+
+std::vector<example_file_entry> read_example_files(const std::vector<std::string>& dirs) {
+  std::vector<example_file_entry> out;
+  for (auto& l : detail::load_example_files(dirs))
+    out.push_back({std::move(l.example.file), std::move(l.endpoint), std::move(l.example.name), l.example.status, l.is_default,
+                   std::move(l.example.headers), std::move(l.example.body)});
+  return out;
+}
+
+}  // namespace genwire::mock
