@@ -17,15 +17,17 @@ namespace fs = std::filesystem;
 #error "GENWIRE_MOCK_BINARY must name the built genwire-mock"
 #endif
 
-// Runs the binary with `args` (shell words), merged stdout and stderr; the exit code.
-int run_to_end(const std::string& args, std::string& out) {
-  FILE* p = ::popen((std::string(GENWIRE_MOCK_BINARY) + " " + args + " 2>&1").c_str(), "r");
+// Runs `program` with `args` (shell words) to its end, merged stdout and stderr; the exit code.
+int run_command(const std::string& program, const std::string& args, std::string& out) {
+  FILE* p = ::popen((program + " " + args + " 2>&1").c_str(), "r");
   if (!p) return -1;
   char buf[512];
   while (const std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
   const int rc = ::pclose(p);
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
 }
+
+int run_to_end(const std::string& args, std::string& out) { return run_command(GENWIRE_MOCK_BINARY, args, out); }
 
 // The binary serving in the background: its pid and port from its first lines, SIGTERM at the end.
 class running_mock {
@@ -103,15 +105,7 @@ TEST(ProxyBinary, ABrokenExamplesFileStopsStartUpNamingFileAndPath) {
 }
 
 #ifdef GENWIRE_CLI_PATH
-// Runs the genwire CLI with `args` (shell words), merged stdout and stderr; the exit code.
-int cli(const std::string& args, std::string& out) {
-  FILE* p = ::popen((std::string(GENWIRE_CLI_PATH) + " " + args + " 2>&1").c_str(), "r");
-  if (!p) return -1;
-  char buf[512];
-  while (const std::size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-  const int rc = ::pclose(p);
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
+int cli(const std::string& args, std::string& out) { return run_command(GENWIRE_CLI_PATH, args, out); }
 
 TEST(ProxyBinary, TheCliListsAndPrintsExampleFiles) {
   const fs::path dir = fresh_dir("proxy_cli_examples");
