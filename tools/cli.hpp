@@ -38,6 +38,9 @@ inline constexpr std::string_view usage_text =
     "                                --strict  also check formats, closed enums, unknown keys\n"
     "                                --print   write the re-encoded document to stdout\n"
     "  example ENDPOINT [CODE]       print the documented example body for status CODE (200)\n"
+    "  example --examples DIR [ENDPOINT NAME]\n"
+    "                                list the example files in DIR (genwire-mock --record),\n"
+    "                                checked; with ENDPOINT NAME print that file's body\n"
     "  json-check [FILE]             check that FILE (or stdin) is RFC 8259 JSON\n"
     "  schema ENDPOINT KIND [--strict]\n"
     "                                print the JSON Schema (draft 2020-12) of KIND as validate\n"
@@ -62,7 +65,7 @@ inline constexpr std::string_view usage_text =
 inline constexpr std::string_view short_usage =
     "usage: genwire endpoints\n"
     "       genwire validate ENDPOINT request|response|error [FILE] [--strict] [--print]\n"
-    "       genwire example ENDPOINT [CODE]\n"
+    "       genwire example ENDPOINT [CODE] | --examples DIR [ENDPOINT NAME]\n"
     "       genwire json-check [FILE]\n"
     "       genwire schema ENDPOINT request|response|error [--strict]\n"
     "       genwire openapi [PROVIDER] [--strict]\n"
@@ -222,9 +225,13 @@ inline constexpr std::string_view composed_note =
     "genwire: note: this body is composed by genwire from the documented fields (the reference page shows none "
     "for this status, or one that breaks the provider's published schema)";
 
+// `example --examples DIR`, on the mock's example files: defined in cli_example_files.hpp.
+inline int cmd_example_files(const streams& io, std::span<const std::string_view> args);
+
 template <class Endpoints>
 int cmd_example(const streams& io, std::span<const std::string_view> args) {
   if (args.empty()) return usage_error(io, "example needs ENDPOINT");
+  if (args[0] == "--examples") return cmd_example_files(io, args.subspan(1));
   if (args.size() > 2) return usage_error(io, "example takes ENDPOINT and at most one CODE");
   int code = 200;
   if (args.size() == 2 && !parse_code(args[1], code))

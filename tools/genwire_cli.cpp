@@ -4,5 +4,6 @@
 
 #include "cli.hpp"
 #include "cli_call.hpp"
+#include "cli_example_files.hpp"
 
 int main(int argc, char** argv) { return genwire::cli::run<genwire::all_endpoints>(argc, argv); }

@@ -48,6 +48,15 @@ Serves every endpoint of genwire::all_endpoints at its real path (providers: )" 
   --cors             let pages on any origin call every endpoint (204 preflights allowing the
                      auth headers, Content-Type and Prefer; Access-Control-Allow-Origin on every
                      answer); default: each provider as documented
+  --proxy PROVIDER=URL  forward PROVIDER's endpoint requests to URL (repeat per provider) and
+                     check every answer with the models (X-Genwire-Violations, journal,
+                     GET /__admin/violations); other providers stay mocked
+  --upstream-ca-file FILE  PEM CAs an HTTPS upstream is checked against (default: system store)
+  --upstream-timeout-ms MS  to connect to the upstream, and for each read (default 60000)
+  --proxy-fail-on-violation  answer a 502 mock error instead of an answer the models refuse
+  --record DIR       write each distinct proxied answer the models accept to DIR as an
+                     example file (needs --proxy)
+  --examples DIR     serve the example files in DIR beside the documented examples (repeat)
   --quiet            no per-request log line
   --help             this text
 
@@ -124,6 +133,24 @@ genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
       c.tls_key_file = std::string(value());
     } else if (arg == "--cors") {
       c.cors = true;
+    } else if (arg == "--proxy") {
+      const std::string_view spec = value();
+      const std::size_t eq = spec.find('=');
+      if (eq == 0 || eq == std::string_view::npos || eq + 1 == spec.size())
+        throw usage_error{"--proxy: expected PROVIDER=URL, found " + std::string(spec)};
+      c.proxies.push_back({std::string(spec.substr(0, eq)), std::string(spec.substr(eq + 1))});
+    } else if (arg == "--upstream-ca-file") {
+      c.upstream_ca_file = std::string(value());
+    } else if (arg == "--upstream-timeout-ms") {
+      const auto ms = number<long long>(arg, value());
+      if (ms < 1 || ms > 3'600'000) throw usage_error{"--upstream-timeout-ms: must be 1..3600000"};
+      c.upstream_timeout = std::chrono::milliseconds(ms);
+    } else if (arg == "--proxy-fail-on-violation") {
+      c.proxy_fail_on_violation = true;
+    } else if (arg == "--record") {
+      c.record_dir = std::string(value());
+    } else if (arg == "--examples") {
+      c.example_dirs.emplace_back(value());
     } else if (arg == "--quiet" || arg == "-q") {
       quiet = true;
     } else if (genwire::mock::is_realistic_flag(arg)) {
@@ -137,6 +164,8 @@ genwire::mock::server_config parse_args(int argc, char** argv, bool& quiet) {
     }
   }
   if (c.tls_cert_file.empty() != c.tls_key_file.empty()) throw usage_error{"--tls-cert and --tls-key go together"};
+  // Decision: --record without --proxy is a usage error, since there would be nothing to record.
+  if (!c.record_dir.empty() && c.proxies.empty()) throw usage_error{"--record records proxied answers: it needs --proxy"};
   genwire::mock::apply_realistic_options(c, realistic);
   return c;
 }
@@ -177,7 +206,8 @@ int main(int argc, char** argv) {
     std::printf("genwire-mock listening on %s\n", srv.base_url().c_str());
     std::printf("keys: gw_test_read (read, owns the examples), gw_test_other (owns nothing), "
                 "gw_test_inactive, gw_test_noread; admin: /__admin/endpoints, /__admin/openapi.json, "
-                "/__admin/openapi/{provider}.json, /__admin/requests, /__admin/state, /__admin/stats, /__admin/reset\n");
+                "/__admin/openapi/{provider}.json, /__admin/requests, /__admin/violations, /__admin/state, /__admin/stats, "
+                "/__admin/reset\n");
     std::fflush(stdout);
     int sig = 0;
     sigwait(&stop_signals, &sig);

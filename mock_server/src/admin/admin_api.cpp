@@ -28,7 +28,13 @@ admin_endpoint describe(const prepared_endpoint& ep) {
       if (!h.name.empty()) c.headers.push_back({std::string(h.name), std::string(h.value)});
     out.codes.push_back(std::move(c));
   }
-  for (const auto& e : ep.examples) out.examples.emplace_back(e.name);
+  for (const auto& e : ep.examples) {
+    out.examples.emplace_back(e.name);
+    if (!e.file.empty()) {
+      const auto* a = ep.answer_for(e.status);
+      out.example_files.push_back({e.name, e.status, e.file, a && a->body == e.body});
+    }
+  }
   return out;
 }
 
@@ -58,8 +64,8 @@ struct state_body {
 }  // namespace
 
 admin_api::admin_api(const endpoint_table& table, genwire::mock::journal& journal, store& data, fault_injector& faults,
-                     stats_source connections)
-    : journal_(journal), data_(data), faults_(faults), connections_(std::move(connections)), openapi_(table) {
+                     violation_log& violations, stats_source connections)
+    : journal_(journal), data_(data), faults_(faults), violations_(violations), connections_(std::move(connections)), openapi_(table) {
   admin_endpoints all;
   for (const auto& r : table.routes()) all.endpoints.push_back(describe(r->entry()));
   auto text = genwire::encode(all);
@@ -115,6 +121,14 @@ response admin_api::handle(const request& rq) const {
     if (rq.method == "DELETE") return json_response(200, admin_cleared{journal_.clear()});
     return not_allowed("GET, HEAD, DELETE");
   }
+  if (what == "violations") {
+    if (get) return json_response(200, violations_.snapshot());
+    if (rq.method == "DELETE") {
+      violations_.clear();
+      return json_response(200, violations_.snapshot());
+    }
+    return not_allowed("GET, HEAD, DELETE");
+  }
   if (what == "state") {
     if (!get) return not_allowed("GET, HEAD");
     return state();
@@ -131,7 +145,7 @@ response admin_api::handle(const request& rq) const {
   }
   return mock_error(404, "unknown-admin", "no admin resource at " + rq.path +
                                               " (known: /__admin/endpoints, /__admin/openapi.json,"
-                                              " /__admin/openapi/{provider}.json, /__admin/requests, /__admin/state,"
+                                              " /__admin/openapi/{provider}.json, /__admin/requests, /__admin/violations, /__admin/state,"
                                               " /__admin/stats, /__admin/reset)");
 }
 

@@ -15,6 +15,7 @@
 #include <genwire/mock/server.hpp>
 #include <genwire/mock/store.hpp>
 
+#include "../proxy/violation_log.hpp"
 #include "../routing/endpoint_table.hpp"
 #include "openapi_documents.hpp"
 
@@ -28,7 +29,7 @@ using stats_source = std::function<connection_stats()>;
 class admin_api {
  public:
   admin_api(const endpoint_table& table, genwire::mock::journal& journal, store& data, fault_injector& faults,
-            stats_source connections);
+            violation_log& violations, stats_source connections);
 
   // A request whose path starts with admin_prefix.
   [[nodiscard]] response handle(const request& rq) const;
@@ -41,6 +42,7 @@ class admin_api {
   genwire::mock::journal& journal_;
   store& data_;
   fault_injector& faults_;
+  violation_log& violations_;
   stats_source connections_;
   std::string endpoints_json_;  // GET /__admin/endpoints never changes: encoded once
   openapi_documents openapi_;

@@ -35,6 +35,13 @@ struct admin_auth {
   std::string header;
   std::string prefix;
 };
+// An example served from a file (--examples).
+struct admin_example_file {
+  std::string name;
+  int status = 0;
+  std::string file;
+  bool serves_by_default = false;  // the file said "default": true: the answer for its status
+};
 struct admin_endpoint {
   std::string name;  // the descriptor's name, "<provider>.<endpoint>"
   std::string provider;
@@ -44,6 +51,7 @@ struct admin_endpoint {
   std::vector<admin_auth> auth;
   std::vector<admin_code> codes;
   std::vector<std::string> examples;  // names usable with Prefer: example=
+  std::vector<admin_example_file> example_files;  // those of the examples that came from files
 };
 struct admin_endpoints {
   std::vector<admin_endpoint> endpoints;

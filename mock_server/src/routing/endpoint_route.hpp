@@ -107,7 +107,10 @@ class endpoint_route final : public route {
     for (const auto& e : entry_.examples) {
       if (e.name != name) continue;
       response r = replay_code(e.status);
-      if (r.status == e.status) r.body = e.body;  // same row, this example's body
+      if (r.status != e.status) return r;
+      r.body = e.body;  // same row, this example's body
+      // Decision: an example file's headers go over the row's documented ones, and the provider's decoration still runs after (a fresh request-id per answer, as for every mocked answer).
+      for (const auto& h : e.headers) r.set_header(h.name, h.value);
       return r;
     }
     std::string known;

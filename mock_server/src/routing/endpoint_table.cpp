@@ -14,7 +14,7 @@ bool wanted(const std::vector<std::string>& providers, std::string_view provider
 
 }  // namespace
 
-endpoint_table::endpoint_table(const std::vector<std::string>& providers, bool cors) {
+endpoint_table::endpoint_table(const std::vector<std::string>& providers, bool cors, const std::vector<loaded_example>& loaded) {
   for (const auto& p : providers) {
     bool known = false;
     std::string list;
@@ -25,8 +25,11 @@ endpoint_table::endpoint_table(const std::vector<std::string>& providers, bool c
     if (!known) throw std::invalid_argument("unknown provider \"" + p + "\" (known: " + list + ")");
   }
   genwire::all_endpoints::for_each([&]<class D>() {
+    // Decision: example files of a provider left out by --provider are still checked at start-up, and simply not served.
     if (!wanted(providers, D::provider)) return;
-    routes_.push_back(std::make_unique<endpoint_route<D>>(make_entry<D>(cors)));
+    prepared_endpoint e = make_entry<D>(cors);
+    add_loaded_examples(e, loaded);
+    routes_.push_back(std::make_unique<endpoint_route<D>>(std::move(e)));
   });
   for (const auto& r : routes_) {
     const prepared_endpoint& e = r->entry();

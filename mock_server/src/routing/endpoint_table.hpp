@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../providers/bindings.hpp"
+#include "../proxy/example_files.hpp"
 #include "endpoint_route.hpp"
 #include "prepared_endpoint.hpp"
 
@@ -25,8 +26,9 @@ prepared_endpoint make_entry(bool cors = false) {
 class endpoint_table {
  public:
   // `providers`: serve only these (case-insensitive); empty: all. Throws std::invalid_argument on
-  // a provider genwire does not model. `cors`: server_config::cors.
-  endpoint_table(const std::vector<std::string>& providers, bool cors);
+  // a provider genwire does not model. `cors`: server_config::cors. `loaded`: example files
+  // (--examples) joining their endpoints' entries.
+  endpoint_table(const std::vector<std::string>& providers, bool cors, const std::vector<loaded_example>& loaded = {});
 
   // The route whose path (or path template) `path` is, or nullptr.
   [[nodiscard]] const route* match(std::string_view path) const noexcept;

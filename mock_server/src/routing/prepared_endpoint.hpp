@@ -15,6 +15,8 @@
 #include <genwire/genwire.hpp>
 #include <genwire/mock/http.hpp>
 
+#include "../proxy/answer_check.hpp"
+
 namespace genwire::mock::detail {
 
 class provider_policy;
@@ -27,9 +29,11 @@ struct prepared_answer {
 };
 
 struct named_example {
-  std::string_view name;
+  std::string name;
   int status = 0;
   std::string body;
+  std::vector<header> headers;  // an example file's recorded headers, over the row's documented ones
+  std::string file;             // the example file it came from (--examples); "" for a documented one
 };
 
 struct prepared_endpoint {
@@ -50,6 +54,7 @@ struct prepared_endpoint {
   std::vector<std::size_t> retryable;    // indices into answers: the rows treated as retryable
   std::optional<std::size_t> too_many_requests;  // index of the documented 429
   const provider_policy* policy = nullptr;
+  answer_checker check = nullptr;        // does an answer (status, body) fit the endpoint's models?
 
   [[nodiscard]] const genwire::status_doc* doc(int code) const noexcept;
   [[nodiscard]] const prepared_answer* answer_for(int code) const noexcept;
@@ -105,6 +110,7 @@ prepared_endpoint prepare_endpoint(std::size_t index, const provider_policy& pol
   e.allow = D::method == genwire::http_method::get ? "GET, HEAD" : std::string(genwire::to_string(D::method));
   if (e.preflight) e.allow += ", OPTIONS";
   e.policy = &policy;
+  e.check = &check_answer<D>;
   for (const genwire::status_doc& s : D::statuses) {
     prepared_answer a;
     a.status = s.code;
@@ -118,7 +124,7 @@ prepared_endpoint prepare_endpoint(std::size_t index, const provider_policy& pol
   }
   for (const genwire::example& x : D::examples) {
     if (x.kind != genwire::example_kind::response && x.kind != genwire::example_kind::error) continue;
-    e.examples.push_back({x.name, x.status, prepare_detail::body_for_status<D>(x.status, x.body)});
+    e.examples.push_back({std::string(x.name), x.status, prepare_detail::body_for_status<D>(x.status, x.body), {}, {}});
   }
   return e;
 }

@@ -22,17 +22,23 @@ key_table keys_of(const server_config& config) {
 }  // namespace
 
 router::router(const server_config& config, stats_source connections)
-    : table_(config.providers, config.cors),
+    : table_(config.providers, config.cors, load_example_files(config.example_dirs)),
       keys_(keys_of(config)),
       data_(config.data ? config.data : std::make_shared<documented_store>(table_.by_index())),
       faults_(config.faults ? config.faults : std::make_shared<fault_injector>()),
       journal_(config.journal_capacity),
-      admin_(table_, journal_, *data_, *faults_, std::move(connections)) {}
+      proxy_(config.proxies.empty() ? nullptr : std::make_unique<proxy>(config, violations_)),
+      admin_(table_, journal_, *data_, *faults_, violations_, std::move(connections)) {}
 
 response router::handle(const request& rq) noexcept {
   try {
     if (rq.path.starts_with(admin_prefix)) return admin_.handle(rq);
-    const route* matched = nullptr;
+    const route* matched = table_.match(rq.path);
+    if (matched && proxy_ && proxy_->serves(matched->entry().provider)) {
+      proxied p = proxy_->forward(matched->entry(), rq);
+      record(rq, p.answer, matched, &p);
+      return std::move(p.answer);
+    }
     response r = dispatch(rq, matched);
     record(rq, r, matched);
     return r;
@@ -43,8 +49,7 @@ response router::handle(const request& rq) noexcept {
   }
 }
 
-response router::dispatch(const request& rq, const route*& matched) {
-  matched = table_.match(rq.path);
+response router::dispatch(const request& rq, const route* matched) {
   if (!matched) return mock_error(404, "unknown-route", "no endpoint at " + rq.path + " (served: " + table_.paths() + ")");
   const prepared_endpoint& ep = matched->entry();
   const preferences prefer = parse_prefer(rq);
@@ -86,9 +91,14 @@ response router::transport_error(int status, const request& rq) noexcept {
   }
 }
 
-void router::record(const request& rq, const response& r, const route* matched) noexcept {
+void router::record(const request& rq, const response& r, const route* matched, proxied* via) noexcept {
   try {
-    journal_.record(rq.method, rq.path, rq.query, rq.headers, rq.body, r.status, matched ? matched->entry().name : std::string_view());
+    const std::string_view endpoint = matched ? matched->entry().name : std::string_view();
+    if (via)
+      journal_.record(rq.method, rq.path, rq.query, rq.headers, rq.body, r.status, endpoint, std::move(via->upstream),
+                      std::move(via->violations));
+    else
+      journal_.record(rq.method, rq.path, rq.query, rq.headers, rq.body, r.status, endpoint);
   } catch (...) {
     // Out of memory while journaling: the answer still goes out.
   }

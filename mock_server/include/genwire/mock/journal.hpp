@@ -17,6 +17,22 @@ struct journal_header {
   std::string value;  // API keys replaced by "[REDACTED]" (an auth scheme word such as "Bearer" is kept)
 };
 
+// What a proxied endpoint's upstream answered (server_config::proxies).
+struct journal_upstream {
+  std::string url;  // the URL the request went to, with its query
+  int status = 0;   // the upstream's status; 0 when it never answered (the mock's 502/504 went out)
+  std::uint64_t time_ms = 0;
+};
+
+// One way a proxied answer breaks the endpoint's models: the codec's own report.
+struct journal_violation {
+  std::string path;      // JSON path in the body ("data[0].status"; "$" for the root or the status)
+  std::string expected;
+  std::string found;
+  std::size_t offset = 0;    // byte offset into the body
+  bool strict_only = false;  // the default rules accept it; genwire::strict does not
+};
+
 // One request. Text that is not valid UTF-8 is shown with U+FFFD; such a body also comes as base64.
 struct journal_entry {
   std::uint64_t seq = 0;  // 1, 2, 3, ... since start-up; never reused, not reset by a clear
@@ -29,6 +45,9 @@ struct journal_entry {
   bool body_truncated = false;  // only the first journal::max_body_bytes are kept
   int status = 0;
   std::string endpoint;  // the descriptor's name; "" for admin, unknown paths and broken requests
+  // Proxied endpoints only: where the request went, and what checking the answer found.
+  std::optional<journal_upstream> upstream;
+  std::optional<std::vector<journal_violation>> violations;
 };
 
 // What GET /__admin/requests answers: oldest first.
@@ -52,10 +71,15 @@ class journal {
 
   // Copies what it keeps (redacted, clipped, UTF-8 made safe) from the exchange.
   void record(std::string_view method, std::string_view path, std::string_view query,
-              const auto& headers, std::string_view body, int status, std::string_view endpoint) {
+              const auto& headers, std::string_view body, int status, std::string_view endpoint,
+              std::optional<journal_upstream> upstream = std::nullopt, std::vector<journal_violation> violations = {}) {
     if (capacity_ == 0) return;
     journal_entry e;
     fill(e, method, path, query, body, status, endpoint);
+    if (upstream) {
+      e.upstream = std::move(upstream);
+      e.violations = std::move(violations);
+    }
     e.headers.reserve(headers.size());
     for (const auto& h : headers) e.headers.push_back(make_header(h.name, h.value));
     push(std::move(e));

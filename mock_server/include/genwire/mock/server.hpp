@@ -34,6 +34,13 @@ class fault_injector;  // <genwire/mock/realistic.hpp>
 inline constexpr int mock_error_status = 501;
 inline constexpr std::string_view mock_error_header = "X-Genwire-Mock-Error";
 
+// A provider whose endpoints a real service answers: `url` is its origin, maybe with a base path
+// ("https://app.example.com"); the endpoint's path and the query are appended.
+struct proxy_route {
+  std::string provider;  // a descriptor's provider name, any case
+  std::string url;
+};
+
 struct server_config {
   std::string host = "127.0.0.1";
   int port = 0;                         // 0: a free port, see server::port()
@@ -67,6 +74,21 @@ struct server_config {
   // Latency, failures, rate limits and drops before each endpoint answer (realistic.hpp); null:
   // only per-request `Prefer: latency=MS`.
   std::shared_ptr<genwire::mock::fault_injector> faults;
+
+  // Validating proxy: these providers' endpoint requests go to their upstream as sent, and each
+  // answer comes back unchanged after checking it with the endpoint's models (journal entries'
+  // `violations`, the X-Genwire-Violations header, GET /__admin/violations). Faults, Prefer and
+  // the data do not apply to them; the other providers are mocked as ever.
+  std::vector<proxy_route> proxies;
+  std::string upstream_ca_file;  // PEM CAs an HTTPS upstream is checked against; "": the system store
+  std::chrono::milliseconds upstream_timeout{60000};  // to connect, and for each read and write
+  // An answer the default rules refuse becomes a 502 mock error (kind "upstream-violation").
+  bool proxy_fail_on_violation = false;
+  // Each distinct proxied answer the models accept is written here as an example file.
+  std::string record_dir;
+  // Example files served beside the documented examples; construction throws
+  // std::invalid_argument naming the file and JSON path of one that does not check.
+  std::vector<std::string> example_dirs;
 };
 
 // What the HTTP layer has done with connections (GET /__admin/stats; server::connections()).
