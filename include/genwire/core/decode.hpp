@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "detail/checks.hpp"
+#include "detail/codec.hpp"
 #include "detail/keys.hpp"
 #include "detail/scanner.hpp"
 #include "detail/traits.hpp"
@@ -481,6 +482,14 @@ class decoder {
   std::string scratch_;  // an enum value's text when it has escapes
 };
 
+template <class T, options Opts>
+status json_codec<T, Opts>::decode_into(std::string_view text, T& out) {
+  scanner s(text, Opts.max_depth);
+  decoder<Opts> d(s);
+  if (d.read(out) && s.finish()) return {};
+  return s.take_error();
+}
+
 }  // namespace detail
 
 // Decodes into an existing value: on success it is what decode<T>(text) returns (optional members
@@ -490,10 +499,7 @@ class decoder {
 // failure the value is valid but unspecified.
 template <options Opts = options{}, class T>
 status decode_into(std::string_view text, T& out) {
-  detail::scanner s(text, Opts.max_depth);
-  detail::decoder<Opts> d(s);
-  if (d.read(out) && s.finish()) return {};
-  return s.take_error();
+  return detail::json_codec<T, Opts>::decode_into(text, out);
 }
 
 template <class T, options Opts = options{}>

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "detail/checks.hpp"
+#include "detail/codec.hpp"
 #include "detail/keys.hpp"
 #include "detail/scanner.hpp"
 #include "detail/traits.hpp"
@@ -196,16 +197,21 @@ class encoder {
   std::vector<path_segment> path_;
 };
 
+template <class T, options Opts>
+status json_codec<T, Opts>::encode_to(const T& value, std::string& out) {
+  output o(out);
+  encoder<Opts> e(o);
+  if (e.write(value)) return {};
+  return e.take_error();
+}
+
 }  // namespace detail
 
 // Appends the JSON for v to out. On error, out holds a partial document; the error's offset is
 // the output length when it was found.
 template <options Opts = options{}, class T>
 status encode_to(const T& v, std::string& out) {
-  detail::output o(out);
-  detail::encoder<Opts> e(o);
-  if (e.write(v)) return {};
-  return e.take_error();
+  return detail::json_codec<T, Opts>::encode_to(v, out);
 }
 
 template <options Opts = options{}, class T>
