@@ -9,10 +9,12 @@
 #endif
 
 #include <cstdio>
+#include <string_view>
 
 int main(int argc, char** argv) {
-  const char* text = argc > 1 ? argv[1] : R"({"generations":[],"next_cursor":null})";
-  auto page = genwire::decode<genwire::flora::list_generations_response>(text);
+  using endpoint = genwire::flora::list_generations_endpoint;
+  std::string_view text = argc > 1 ? std::string_view(argv[1]) : genwire::flora::example_response;  // or the documented one
+  auto page = genwire::decode<endpoint::response>(text);
   if (!page) return std::fprintf(stderr, "%s\n", page.error().message().c_str()), 1;
   auto json = genwire::encode(*page);
   if (!json) return std::fprintf(stderr, "%s\n", json.error().message().c_str()), 1;
