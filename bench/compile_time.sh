@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
-# bench/compile_time.sh: wall time and peak memory of compiling bench/compile_time_tu.cpp (the whole
-# library, every endpoint's request, response and error type decoded and encoded, default and
-# with the default options) with g++ 12 and clang++ 14 at -O2, measured with /usr/bin/time -v.
-# Target: < 5 s each. A second row per compiler adds the genwire::strict instantiations
-# (-DGENWIRE_CT_STRICT=1), which a program that validates strictly also pays.
+# bench/compile_time.sh: CPU time, wall time and peak memory of compiling genwire's compile-time
+# TUs with g++ 12 and clang++ 14 at -O2 (-std=c++20 -Wall -Wextra -Wpedantic -Werror -c), measured
+# with /usr/bin/time -v. One row per TU and compiler:
 #
-#   bash bench/compile_time.sh [RUNS [STRICT_RUNS]]   (defaults 3 and 1; the median is reported)
+#   all types, default options   bench/compile_time_tu.cpp: every endpoint's request, response and
+#                                error type decoded and encoded                  target <= 8 s, <= 400 MB
+#   + the same with strict       ... and again with genwire::strict              target <= 11 s
+#   one endpoint                 bench/compile_time_one.cpp: the umbrella header, FLORA's list
+#                                response decoded and encoded once               target <= 2 s
+#   all types + strict, extern   compile_time_tu.cpp with GENWIRE_CT_EXTERN=1: the codecs declared
+#                                extern (<genwire/compiled_endpoints.hpp>), compiled in genwire::endpoints
+#   one endpoint, extern         compile_time_one.cpp the same way
+#   genwire::endpoints           src/endpoints/compiled_endpoints.cpp, the library's one-off cost
 #
-# Wall time is what the target is about; CPU time (user + sys) is shown beside it because it is
-# far less disturbed by other load on the machine. Environment: CXX_LIST="g++-12 clang++-14" to
-# choose the compilers; GENWIRE_SKIP_DEPS=1 to skip the package check. Prints a Markdown table;
-# exits 1 if a compile fails.
+#   bash bench/compile_time.sh [RUNS [SLOW_RUNS]]   (defaults 3 and 1; the median is reported)
+#
+# SLOW_RUNS is for the rows that take most of a minute (the strict TU, genwire::endpoints). The
+# verdict reads CPU time (user + sys): on a machine shared with other builds wall time measures the
+# other builds as much as the compiler. Environment: CXX_LIST="g++-12 clang++-14" to choose the
+# compilers; ROWS="default strict one ..." to choose rows (names as in the list below);
+# GENWIRE_SKIP_DEPS=1 to skip the package check. Prints a Markdown table; exits 1 if a compile fails.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 runs=${1:-3}
-strict_runs=${2:-1}
-target_s=5
+slow_runs=${2:-1}
 
 bash "$root/scripts/deps.sh" bench >&2  # /usr/bin/time is Debian's package `time`
 [[ -x /usr/bin/time ]] || { echo "compile_time: needs /usr/bin/time (Debian package 'time')" >&2; exit 1; }
@@ -29,26 +37,40 @@ if [[ -z "${CXX_LIST:-}" ]]; then
   CXX_LIST="$(pick g++-12 g++) $(pick clang++-14 clang++)"
 fi
 
+# name | label | source | defines | runs (fast or slow) | target CPU s | target MB (0: none)
+rows_table=(
+  "default|all types, default options|bench/compile_time_tu.cpp|-DGENWIRE_CT_STRICT=0|fast|8|400"
+  "strict|+ the same with genwire::strict|bench/compile_time_tu.cpp|-DGENWIRE_CT_STRICT=1|slow|11|0"
+  "one|one endpoint (FLORA list response)|bench/compile_time_one.cpp||fast|2|0"
+  "extern|all types + strict, codecs extern (genwire::endpoints)|bench/compile_time_tu.cpp|-DGENWIRE_CT_STRICT=1 -DGENWIRE_CT_EXTERN=1|fast|0|0"
+  "one-extern|one endpoint, codec extern (genwire::endpoints)|bench/compile_time_one.cpp|-DGENWIRE_CT_EXTERN=1|fast|0|0"
+  "library|genwire::endpoints itself (once per build)|src/endpoints/compiled_endpoints.cpp||slow|0|0"
+)
+ROWS=${ROWS:-"default strict one extern one-extern library"}
+
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-flags=(-std=c++20 -O2 -Wall -Wextra -Wpedantic -Werror -I "$root/include" -c "$here/compile_time_tu.cpp" -o "$out/tu.o")
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-echo "| compiler | TU | runs | wall s (median) | wall s (min..max) | CPU s (median) | peak RSS MB (median) | object KB | target < ${target_s} s wall |"
+echo "| compiler | TU | runs | CPU s (median) | wall s (median) | wall s (min..max) | peak RSS MB (median) | object KB | target (CPU s, MB) |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---|"
 status=0
 for cxx in $CXX_LIST; do
   version=$("$cxx" --version | head -1)
-  for variant in default strict; do
-    n=$runs define=-DGENWIRE_CT_STRICT=0
-    [[ $variant == strict ]] && n=$strict_runs define=-DGENWIRE_CT_STRICT=1
+  for row in "${rows_table[@]}"; do
+    IFS='|' read -r name label source defines speed target_s target_mb <<<"$row"
+    [[ " $ROWS " == *" $name "* ]] || continue
+    n=$runs
+    [[ $speed == slow ]] && n=$slow_runs
     ((n > 0)) || continue
     : >"$out/wall"; : >"$out/cpu"; : >"$out/rss"
+    # shellcheck disable=SC2086  # $defines is a list of flags
     for ((i = 0; i < n; i++)); do
-      if ! /usr/bin/time -v -o "$out/time.txt" "$cxx" "$define" "${flags[@]}" 2>"$out/err.txt"; then
-        echo "compile_time: $cxx $define failed:" >&2
+      if ! /usr/bin/time -v -o "$out/time.txt" "$cxx" $defines -std=c++20 -O2 -Wall -Wextra -Wpedantic -Werror \
+        -I "$root/include" -c "$root/$source" -o "$out/tu.o" 2>"$out/err.txt"; then
+        echo "compile_time: $cxx $defines $source failed:" >&2
         cat "$out/err.txt" >&2
         status=1
         continue 2
@@ -66,10 +88,12 @@ for cxx in $CXX_LIST; do
     cpu=$(median <"$out/cpu")
     rss=$(median <"$out/rss")
     obj=$(($(stat -c %s "$out/tu.o") / 1024))
-    met=$(awk -v w="$wall" -v t="$target_s" 'BEGIN {print (w < t) ? "met" : sprintf("missed: %.1f× the target", w / t)}')
-    tu="all types, default options"
-    [[ $variant == strict ]] && tu="+ the same with genwire::strict"
-    echo "| $version | $tu | $n | $wall | $lo..$hi | $cpu | $rss | $obj | $met |"
+    met=$(awk -v c="$cpu" -v t="$target_s" -v m="$rss" -v tm="$target_mb" 'BEGIN {
+      if (t == 0) { print "(no target)"; exit }
+      v = (c <= t) ? "met" : sprintf("missed: %.1f× the %g s", c / t, t)
+      if (tm > 0) v = v ((m <= tm) ? ", memory met" : sprintf(", memory missed: %d > %d MB", m, tm))
+      print v }')
+    echo "| $version | $label | $n | $cpu | $wall | $lo..$hi | $rss | $obj | $met |"
   done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

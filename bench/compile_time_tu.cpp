@@ -9,10 +9,19 @@
 //   genwire-compile-time-tu   decodes and re-encodes every descriptor's examples: exit 0 if all do
 //                             with default options (strict ones may reject a documented placeholder,
 //                             such as Hedra's "<string>" URIs; those are listed, not failures)
+//   genwire-compile-time-tu-extern   the same, built with GENWIRE_CT_EXTERN=1 against genwire::endpoints
 #include <genwire/genwire.hpp>
 
 #ifndef GENWIRE_CT_STRICT
 #define GENWIRE_CT_STRICT 0
+#endif
+// -DGENWIRE_CT_EXTERN=1: the codecs come from the compiled target genwire::endpoints (declared
+// extern here, so this TU compiles none of them; link src/endpoints/compiled_endpoints.cpp).
+#ifndef GENWIRE_CT_EXTERN
+#define GENWIRE_CT_EXTERN 0
+#endif
+#if GENWIRE_CT_EXTERN
+#include <genwire/compiled_endpoints.hpp>
 #endif
 
 #include <cstdio>

@@ -1,6 +1,6 @@
 # cmake -P script behind the `install_consumer` CTest test (see tests/CMakeLists.txt).
 # Inputs (-D): GENWIRE_BINARY_DIR CONSUMER_SOURCE_DIR WORK_DIR CONFIG GENERATOR
-#              CXX_COMPILER EXPECTED_VERSION EXPECT_CLIENT
+#              CXX_COMPILER EXPECTED_VERSION EXPECT_CLIENT EXPECT_ENDPOINTS
 foreach(var GENWIRE_BINARY_DIR CONSUMER_SOURCE_DIR WORK_DIR GENERATOR CXX_COMPILER)
   if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
     message(FATAL_ERROR "install_consumer: ${var} not set")
@@ -35,6 +35,7 @@ step("configure consumer"
   "-DGENWIRE_EXPECTED_PREFIX=${prefix}"
   "-DGENWIRE_EXPECTED_VERSION=${EXPECTED_VERSION}"
   "-DGENWIRE_EXPECT_CLIENT=${EXPECT_CLIENT}"
+  "-DGENWIRE_EXPECT_ENDPOINTS=${EXPECT_ENDPOINTS}"
   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
   -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF)
 
@@ -48,6 +49,12 @@ if(EXPECT_CLIENT)
   find_program(client_consumer genwire_client_consumer
     PATHS "${build}" "${build}/${CONFIG}" NO_DEFAULT_PATH REQUIRED)
   step("run client consumer" "${client_consumer}")
+endif()
+
+if(EXPECT_ENDPOINTS)
+  find_program(endpoints_consumer genwire_endpoints_consumer
+    PATHS "${build}" "${build}/${CONFIG}" NO_DEFAULT_PATH REQUIRED)
+  step("run endpoints consumer" "${endpoints_consumer}")
 endif()
 
 message(STATUS "install_consumer: OK")

@@ -6,7 +6,8 @@
 //      descriptor: name, provider, method, path (with {key} segments and an example_path when it
 //      has path parameters, declared by a `path_params` struct), base_url, request_in, auth, status
 //      table, examples), included from include/genwire/<provider>.hpp;
-//   2. one line in the list below;
+//   2. one line in the list below, and its types in GENWIRE_COMPILED_ENDPOINT_TYPES
+//      (compiled_endpoints.hpp, for genwire::endpoints; a type left out is a compile error there);
 //   3. its mock binding, endpoint_binding<D>, in mock_server/src/providers/<provider>/ (its
 //      documented replay and its realistic data), and a plain mirror of its response for the
 //      benchmarks' peers (bench/peers/plain.hpp, plain_of.hpp);

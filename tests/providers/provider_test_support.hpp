@@ -6,6 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <genwire/core.hpp>
+// The build links genwire::endpoints when it builds it: the tests then use its compiled codecs.
+#if defined(GENWIRE_COMPILED_ENDPOINTS) && GENWIRE_COMPILED_ENDPOINTS
+#include <genwire/compiled_endpoints.hpp>
+#endif
 
 #include <chrono>
 #include <cstddef>

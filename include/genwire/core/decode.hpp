@@ -21,6 +21,7 @@
 #include <utility>
 
 #include "detail/checks.hpp"
+#include "detail/codec.hpp"
 #include "detail/keys.hpp"
 #include "detail/scanner.hpp"
 #include "detail/traits.hpp"
@@ -89,10 +90,126 @@ inline json_kind kind_at(char c) noexcept {
   }
 }
 
-template <options Opts>
-class decoder {
+// What every decoder shares whatever its options: the failures (built out of line, once, from a
+// type's words and JSON type rather than once per type) and numbers. decoder<Opts> adds what the
+// options change, so a program using two option sets compiles these once.
+class decoder_base {
  public:
-  explicit decoder(scanner& s) : s_(s) {}
+  explicit decoder_base(scanner& s) : s_(s) {}
+
+ protected:
+  // A value of the wrong JSON type, or no valid JSON value at all.
+  template <class T>
+  bool wrong_type(const char* at) {
+    return wrong_type_of(at, &expected_text<T>, json_type_of<T>());
+  }
+  GENWIRE_COLD bool wrong_type_of(const char* at, std::string (*expected)(), json_type type) {
+    if (s_.at_end()) return s_.fail(errc::unexpected_end, at, expected(), "end of input");
+    const char c = *at;
+    const bool starts_value = std::string_view("{[\"tfn-0123456789").find(c) != std::string_view::npos;
+    if (!starts_value) return s_.fail(errc::syntax, at, "a JSON value", s_.describe(at));
+    // Check the value's own syntax first: a malformed value is a syntax error, not a type error.
+    if (!s_.skip_value()) return false;
+    return s_.fail(errc::wrong_type, at, expected(), s_.describe(at), {rule::type, type});
+  }
+
+  bool report(std::optional<violation>&& v, const char* at) {
+    if (!v) return true;
+    return fail_with(std::move(*v), at);
+  }
+  GENWIRE_COLD bool fail_with(violation&& v, const char* at) {
+    return s_.fail(v.code, at, std::move(v.expected), std::move(v.found), std::move(v.rule));
+  }
+
+  GENWIRE_COLD bool too_many(std::size_t n) {
+    s_.skip_ws();  // point at the extra element, not at the whitespace before it
+    return s_.fail(errc::wrong_type, s_.pos(), "an array of " + std::to_string(n), "more elements");
+  }
+
+  template <class T>
+  bool read_number(T& out, const char* at) {
+    const char c = s_.peek();
+    if (c != '-' && (c < '0' || c > '9')) return wrong_type<T>(at);
+    if constexpr (std::is_floating_point_v<T>) {
+      double d = 0;
+      if (s_.read_double_fast(d) && (sizeof(T) == sizeof(double) || std::abs(d) <= static_cast<double>(std::numeric_limits<T>::max())))
+        return out = static_cast<T>(d), true;
+    } else {
+      if (s_.read_integer_fast(out)) return true;
+    }
+    // Anything the fast paths leave: the full grammar, std::from_chars, and every error.
+    std::string_view tok;
+    bool integer = false;
+    if (!s_.read_number(tok, integer)) return false;
+    if constexpr (std::is_floating_point_v<T>) {
+      double d = 0;
+      if (parse_double(tok, d) != std::errc{})
+        return s_.fail(errc::out_of_range, at, "a number within the range of a double", s_.describe(at),
+                       {rule::fits_type, json_type::number, "double"});
+      // A double beyond a float's range cannot be converted (undefined behaviour, not infinity).
+      if constexpr (sizeof(T) < sizeof(double)) {
+        if (d > static_cast<double>(std::numeric_limits<T>::max()) || d < -static_cast<double>(std::numeric_limits<T>::max()))
+          return s_.fail(errc::out_of_range, at, "a number within the range of a float", s_.describe(at),
+                         {rule::fits_type, json_type::number, "float"});
+      }
+      out = static_cast<T>(d);
+      return true;
+    } else {
+      if (!integer) return s_.fail(errc::wrong_type, at, "an integer", s_.describe(at), {rule::type, json_type::integer});
+      if (parse_integer(tok, out) != std::errc{}) return integer_out_of_range(at, integer_range<T>());
+      return true;
+    }
+  }
+  GENWIRE_COLD bool integer_out_of_range(const char* at, const std::string& range) {
+    return s_.fail(errc::out_of_range, at, "an integer in " + range, s_.describe(at), {rule::fits_type, json_type::integer, range});
+  }
+
+  // Whether the number token at `at` has neither a fraction nor an exponent.
+  bool number_is_integral(const char* at) const noexcept {
+    const char* q = at;
+    while (q < s_.end() && (*q == '-' || (*q >= '0' && *q <= '9'))) ++q;
+    return q == s_.end() || (*q != '.' && *q != 'e' && *q != 'E');
+  }
+
+  // `found` is "a second <key>", the key quoted whole (declared) or as a snippet (kept).
+  GENWIRE_COLD bool duplicate_key(const char* key_at, std::string_view key, bool declared) {
+    s_.push_key(key);
+    std::string found = declared ? "a second \"" + std::string(key) + "\"" : "a second " + quote_snippet(key);
+    return s_.fail(errc::duplicate_key, key_at, "each key once", std::move(found), {rule::unique_key, json_type::object});
+  }
+  GENWIRE_COLD bool unknown_key(const char* key_at, std::string_view key) {
+    std::string k(key);  // `key` may live in the scratch buffer push_key's path outlives
+    s_.push_key(k);
+    return s_.fail(errc::unknown_key, key_at, "a key declared by the type", "key " + quote_snippet(k), {rule::declared_key, json_type::object});
+  }
+  GENWIRE_COLD bool missing_key(std::string_view key, json_type type) {
+    s_.push_key(key);
+    return s_.fail(errc::missing_key, s_.pos() - 1, {}, {}, {rule::required, type});
+  }
+
+  // An undeclared member of a struct that keeps them: its value as exact text, in order.
+  bool read_extra(extra_members& extras, std::string_view key, const char* key_at) {
+    for (const auto& [k, v] : extras.items)
+      if (k == key) return duplicate_key(key_at, key, false);
+    std::string name(key);  // `key` may live in key_scratch_, which the value's own keys reuse
+    s_.skip_ws();
+    const char* at = s_.pos();
+    if (!s_.skip_value()) return s_.push_key(name), false;
+    raw_json value;
+    value.assign_trusted_text(std::string_view(at, static_cast<std::size_t>(s_.pos() - at)));
+    extras.items.emplace_back(std::move(name), std::move(value));
+    return true;
+  }
+
+  scanner& s_;
+  std::string key_scratch_;
+  std::string scratch_;  // an enum value's text when it has escapes
+};
+
+template <options Opts>
+class decoder : decoder_base {
+ public:
+  explicit decoder(scanner& s) : decoder_base(s) {}
 
   template <class T>
   bool read(T& out) {
@@ -160,66 +277,6 @@ class decoder {
   }
 
  private:
-  // A value of the wrong JSON type, or no valid JSON value at all.
-  template <class T>
-  bool wrong_type(const char* at) {
-    if (s_.at_end()) return s_.fail(errc::unexpected_end, at, expected_text<T>(), "end of input");
-    const char c = *at;
-    const bool starts_value = std::string_view("{[\"tfn-0123456789").find(c) != std::string_view::npos;
-    if (!starts_value) return s_.fail(errc::syntax, at, "a JSON value", s_.describe(at));
-    // Check the value's own syntax first: a malformed value is a syntax error, not a type error.
-    if (!s_.skip_value()) return false;
-    return s_.fail(errc::wrong_type, at, expected_text<T>(), s_.describe(at), {rule::type, json_type_of<T>()});
-  }
-
-  bool report(std::optional<violation>&& v, const char* at) {
-    if (!v) return true;
-    return s_.fail(v->code, at, std::move(v->expected), std::move(v->found), std::move(v->rule));
-  }
-
-  bool too_many(std::size_t n) {
-    s_.skip_ws();  // point at the extra element, not at the whitespace before it
-    return s_.fail(errc::wrong_type, s_.pos(), "an array of " + std::to_string(n), "more elements");
-  }
-
-  template <class T>
-  bool read_number(T& out, const char* at) {
-    const char c = s_.peek();
-    if (c != '-' && (c < '0' || c > '9')) return wrong_type<T>(at);
-    if constexpr (std::is_floating_point_v<T>) {
-      double d = 0;
-      if (s_.read_double_fast(d) && (sizeof(T) == sizeof(double) || std::abs(d) <= static_cast<double>(std::numeric_limits<T>::max())))
-        return out = static_cast<T>(d), true;
-    } else {
-      if (s_.read_integer_fast(out)) return true;
-    }
-    // Anything the fast paths leave: the full grammar, std::from_chars, and every error.
-    std::string_view tok;
-    bool integer = false;
-    if (!s_.read_number(tok, integer)) return false;
-    if constexpr (std::is_floating_point_v<T>) {
-      double d = 0;
-      if (parse_double(tok, d) != std::errc{})
-        return s_.fail(errc::out_of_range, at, "a number within the range of a double", s_.describe(at),
-                       {rule::fits_type, json_type::number, "double"});
-      // A double beyond a float's range cannot be converted (undefined behaviour, not infinity).
-      if constexpr (sizeof(T) < sizeof(double)) {
-        if (d > static_cast<double>(std::numeric_limits<T>::max()) || d < -static_cast<double>(std::numeric_limits<T>::max()))
-          return s_.fail(errc::out_of_range, at, "a number within the range of a float", s_.describe(at),
-                         {rule::fits_type, json_type::number, "float"});
-      }
-      out = static_cast<T>(d);
-      return true;
-    } else {
-      if (!integer) return s_.fail(errc::wrong_type, at, "an integer", s_.describe(at), {rule::type, json_type::integer});
-      if (parse_integer(tok, out) != std::errc{}) {
-        std::string range = integer_range<T>();
-        return s_.fail(errc::out_of_range, at, "an integer in " + range, s_.describe(at), {rule::fits_type, json_type::integer, range});
-      }
-      return true;
-    }
-  }
-
   template <class Element>
   bool read_array(const char* at, Element&& element) {
     if (s_.peek() != '[') return wrong_type<std::vector<int>>(at);
@@ -276,13 +333,6 @@ class decoder {
   static constexpr bool holds_integer() {
     if constexpr (is_bounded<T>::value) return is_integer_v<typename T::value_type>;
     else return is_integer_v<T>;
-  }
-
-  // Whether the number token at `at` has neither a fraction nor an exponent.
-  bool number_is_integral(const char* at) const noexcept {
-    const char* q = at;
-    while (q < s_.end() && (*q == '-' || (*q >= '0' && *q <= '9'))) ++q;
-    return q == s_.end() || (*q != '.' && *q != 'e' && *q != 'E');
   }
 
   // Where reading an object's members in declaration order stands.
@@ -354,11 +404,7 @@ class decoder {
       if (!s_.read_key(key, key_scratch_) || !s_.expect(':', "':'")) return false;
       const std::size_t idx = keys::find(key, hint);
       if (idx < n) {
-        if (seen & (std::uint64_t{1} << idx)) {
-          s_.push_key(keys::keys[idx]);
-          return s_.fail(errc::duplicate_key, key_at, "each key once", "a second \"" + std::string(keys::keys[idx]) + "\"",
-                         {rule::unique_key, json_type::object});
-        }
+        if (seen & (std::uint64_t{1} << idx)) return duplicate_key(key_at, keys::keys[idx], true);
         seen |= std::uint64_t{1} << idx;
         hint = idx + 1;
         if (!read_member(out, idx)) return s_.push_key(keys::keys[idx]), false;
@@ -366,10 +412,7 @@ class decoder {
         if (!read_extra(extras_of(out), key, key_at)) return false;
       } else {
         if constexpr (Opts.reject_unknown_keys) {
-          std::string k(key);
-          s_.push_key(k);
-          return s_.fail(errc::unknown_key, key_at, "a key declared by the type", "key " + quote_snippet(k),
-                         {rule::declared_key, json_type::object});
+          return unknown_key(key_at, key);
         } else if (!s_.skip_value()) {  // skip_value leaves key_scratch_ (and so `key`) alone
           return s_.push_key(key), false;
         }
@@ -390,12 +433,10 @@ class decoder {
   bool complete(T& out, std::uint64_t seen) {
     using masks = member_masks<T>;
     if ((seen & masks::required) != masks::required) [[unlikely]] {
-      const char* close = s_.pos() - 1;
       reflect::visit(out, [&](auto&... m) {
         std::size_t i = 0;
         (void)(((masks::required >> i & 1) && !(seen >> i & 1)
-                    ? (s_.push_key(key_table<T>::keys[i]),
-                       s_.fail(errc::missing_key, close, {}, {}, {rule::required, json_type_of<std::remove_cvref_t<decltype(m)>>()}), true)
+                    ? (missing_key(key_table<T>::keys[i], json_type_of<std::remove_cvref_t<decltype(m)>>()), true)
                     : (++i, false)) ||
                ...);
       });
@@ -435,20 +476,6 @@ class decoder {
     else return so_far;
   }
 
-  // An undeclared member of a struct that keeps them: its value as exact text, in order.
-  bool read_extra(extra_members& extras, std::string_view key, const char* key_at) {
-    for (const auto& [k, v] : extras.items)
-      if (k == key) {
-        s_.push_key(key);
-        return s_.fail(errc::duplicate_key, key_at, "each key once", "a second " + quote_snippet(key), {rule::unique_key, json_type::object});
-      }
-    std::string name(key);  // `key` may live in key_scratch_, which the value's own keys reuse
-    raw_json value;
-    if (!read(value)) return s_.push_key(name), false;
-    extras.items.emplace_back(std::move(name), std::move(value));
-    return true;
-  }
-
   template <class T>
   bool read_member(T& obj, std::size_t idx) {
     return reflect::visit(obj, [&](auto&... m) {
@@ -476,10 +503,16 @@ class decoder {
     }
   }
 
-  scanner& s_;
-  std::string key_scratch_;
-  std::string scratch_;  // an enum value's text when it has escapes
 };
+
+template <class T, options Opts>
+status json_codec<T, Opts>::decode_into(std::string_view text, T& out) {
+  scanner s(text, Opts.max_depth);
+  // max_depth only sizes the scanner: every depth shares one decoder.
+  decoder<options{Opts.check_formats, Opts.closed_enums, Opts.reject_unknown_keys}> d(s);
+  if (d.read(out) && s.finish()) return {};
+  return s.take_error();
+}
 
 }  // namespace detail
 
@@ -490,10 +523,7 @@ class decoder {
 // failure the value is valid but unspecified.
 template <options Opts = options{}, class T>
 status decode_into(std::string_view text, T& out) {
-  detail::scanner s(text, Opts.max_depth);
-  detail::decoder<Opts> d(s);
-  if (d.read(out) && s.finish()) return {};
-  return s.take_error();
+  return detail::json_codec<T, Opts>::decode_into(text, out);
 }
 
 template <class T, options Opts = options{}>

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "detail/checks.hpp"
+#include "detail/codec.hpp"
 #include "detail/keys.hpp"
 #include "detail/scanner.hpp"
 #include "detail/traits.hpp"
@@ -30,10 +31,79 @@
 namespace genwire {
 namespace detail {
 
-template <options Opts>
-class encoder {
+// What every encoder shares whatever its options: the failures (out of line, once), the path to
+// a failure, and dynamic JSON values. encoder<Opts> adds what the options change.
+class encoder_base {
  public:
-  explicit encoder(output& out) : out_(out) {}
+  explicit encoder_base(output& out) : out_(out) {}
+
+  [[nodiscard]] genwire::error take_error() {
+    if (!error_) error_.emplace();
+    error_->path = render_path(path_);
+    return std::move(*error_);
+  }
+
+ protected:
+  bool write_value(const json::value& v) {
+    if (const auto* s = v.as_string()) return write_text(*s);
+    if (const auto* a = v.as_array()) {
+      out_.put('[');
+      for (std::size_t i = 0; i < a->size(); ++i) {
+        if (i) out_.put(',');
+        if (!write_value((*a)[i])) return push_index(i), false;
+      }
+      out_.put(']');
+      return true;
+    }
+    if (const auto* o = v.as_object()) {
+      out_.put('{');
+      for (std::size_t i = 0; i < o->size(); ++i) {
+        if (i) out_.put(',');
+        if (!write_text((*o)[i].first)) return push_key((*o)[i].first), false;
+        out_.put(':');
+        if (!write_value((*o)[i].second)) return push_key((*o)[i].first), false;
+      }
+      out_.put('}');
+      return true;
+    }
+    if (const auto* d = std::get_if<double>(&v.get()); d && !write_double(out_, *d)) return fail(errc::unencodable, "a finite number", "not one");
+    if (!std::holds_alternative<double>(v.get())) write_dynamic(out_, v);
+    return true;
+  }
+
+  // A std::string's text as a JSON string (encoder<Opts>::string<T> for constrained types).
+  bool write_text(std::string_view s) {
+    const std::size_t at = out_.size();
+    if (write_string(out_, s)) [[likely]]
+      return true;
+    return invalid_utf8(at);
+  }
+  GENWIRE_COLD bool invalid_utf8(std::size_t at) {
+    out_.truncate(at);  // so the offset is where the string starts, as for every other value
+    return fail(errc::unencodable, "a string of valid UTF-8", "invalid UTF-8");
+  }
+
+  GENWIRE_COLD bool fail(errc code, std::string expected, std::string found) {
+    error_.emplace(genwire::error{code, "$", out_.size(), std::move(expected), std::move(found)});
+    return false;
+  }
+  GENWIRE_COLD bool fail(violation&& v) {
+    error_.emplace(genwire::error{v.code, "$", out_.size(), std::move(v.expected), std::move(v.found), std::move(v.rule)});
+    return false;
+  }
+  GENWIRE_COLD void push_key(std::string_view k) { path_.push_back({std::string(k), 0, false}); }
+  GENWIRE_COLD void push_index(std::size_t i) { path_.push_back({{}, i, true}); }
+
+  output& out_;
+  std::optional<genwire::error> error_;  // built only for a failure
+  std::vector<path_segment> path_;
+};
+
+template <options Opts>
+class encoder : encoder_base {
+ public:
+  explicit encoder(output& out) : encoder_base(out) {}
+  using encoder_base::take_error;
 
   template <class T>
   bool write(const T& v) {
@@ -75,12 +145,6 @@ class encoder {
       static_assert(reflect::reflectable<T>, "genwire cannot encode this type: not an aggregate struct or a known type");
       return write_object(v);
     }
-  }
-
-  [[nodiscard]] genwire::error take_error() {
-    if (!error_) error_.emplace();
-    error_->path = render_path(path_);
-    return std::move(*error_);
   }
 
  private:
@@ -139,62 +203,28 @@ class encoder {
     }
   }
 
-  bool write_value(const json::value& v) {
-    if (const auto* s = v.as_string()) return string(*s);
-    if (const auto* a = v.as_array()) {
-      out_.put('[');
-      for (std::size_t i = 0; i < a->size(); ++i) {
-        if (i) out_.put(',');
-        if (!write_value((*a)[i])) return push_index(i), false;
-      }
-      out_.put(']');
-      return true;
-    }
-    if (const auto* o = v.as_object()) {
-      out_.put('{');
-      for (std::size_t i = 0; i < o->size(); ++i) {
-        if (i) out_.put(',');
-        if (!string((*o)[i].first)) return push_key((*o)[i].first), false;
-        out_.put(':');
-        if (!write_value((*o)[i].second)) return push_key((*o)[i].first), false;
-      }
-      out_.put('}');
-      return true;
-    }
-    if (const auto* d = std::get_if<double>(&v.get()); d && !write_double(out_, *d)) return fail(errc::unencodable, "a finite number", "not one");
-    if (!std::holds_alternative<double>(v.get())) write_dynamic(out_, v);
-    return true;
-  }
-
   // The text of a value of type T as a JSON string.
   template <class T = std::string>
   bool string(std::string_view s) {
     const std::size_t at = out_.size();
     if (write_string(out_, s)) [[likely]]
       return true;
-    out_.truncate(at);  // so the offset is where the string starts, as for every other value
     if constexpr (counts_length<T>()) {
       // Its length range was settled by the byte count; the code point count refuses the UTF-8.
-      if (auto bad = check_length<T>(s)) return fail(std::move(*bad));
+      if (auto bad = check_length<T>(s)) return out_.truncate(at), fail(std::move(*bad));
     }
-    return fail(errc::unencodable, "a string of valid UTF-8", "invalid UTF-8");
+    return invalid_utf8(at);
   }
 
-  bool fail(errc code, std::string expected, std::string found) {
-    error_.emplace(genwire::error{code, "$", out_.size(), std::move(expected), std::move(found)});
-    return false;
-  }
-  bool fail(violation&& v) {
-    error_.emplace(genwire::error{v.code, "$", out_.size(), std::move(v.expected), std::move(v.found), std::move(v.rule)});
-    return false;
-  }
-  void push_key(std::string_view k) { path_.push_back({std::string(k), 0, false}); }
-  void push_index(std::size_t i) { path_.push_back({{}, i, true}); }
-
-  output& out_;
-  std::optional<genwire::error> error_;  // built only for a failure
-  std::vector<path_segment> path_;
 };
+
+template <class T, options Opts>
+status json_codec<T, Opts>::encode_to(const T& value, std::string& out) {
+  output o(out);
+  encoder<options{Opts.check_formats, Opts.closed_enums, Opts.reject_unknown_keys}> e(o);  // max_depth: decoding only
+  if (e.write(value)) return {};
+  return e.take_error();
+}
 
 }  // namespace detail
 
@@ -202,10 +232,7 @@ class encoder {
 // the output length when it was found.
 template <options Opts = options{}, class T>
 status encode_to(const T& v, std::string& out) {
-  detail::output o(out);
-  detail::encoder<Opts> e(o);
-  if (e.write(v)) return {};
-  return e.take_error();
+  return detail::json_codec<T, Opts>::encode_to(v, out);
 }
 
 template <options Opts = options{}, class T>

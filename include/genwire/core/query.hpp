@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "detail/checks.hpp"
+#include "detail/codec.hpp"
 #include "detail/keys.hpp"
 #include "detail/scanner.hpp"
 #include "detail/traits.hpp"
@@ -201,8 +202,8 @@ inline std::optional<std::string> query_parameter(std::string_view query, std::s
   }
 }
 
-template <options Opts = options{}, class T>
-result<std::string> encode_query(const T& v) {
+template <class T, options Opts>
+result<std::string> detail::query_codec<T, Opts>::encode(const T& v) {
   static_assert(reflect::reflectable<T>, "encode_query takes a flat aggregate struct");
   static_assert(!detail::key_table<T>::keeps_extras, "a query string has no place for genwire::extra_members");
   using keys = detail::key_table<T>;
@@ -242,8 +243,8 @@ result<std::string> encode_query(const T& v) {
   return out;
 }
 
-template <class T, options Opts = options{}>
-result<T> decode_query(std::string_view query) {
+template <class T, options Opts>
+result<T> detail::query_codec<T, Opts>::decode(std::string_view query) {
   static_assert(reflect::reflectable<T>, "decode_query takes a flat aggregate struct");
   static_assert(!detail::key_table<T>::keeps_extras, "a query string has no place for genwire::extra_members");
   using keys = detail::key_table<T>;
@@ -324,6 +325,16 @@ result<T> decode_query(std::string_view query) {
   });
   if (missing) return err;
   return value;
+}
+
+template <options Opts = options{}, class T>
+result<std::string> encode_query(const T& v) {
+  return detail::query_codec<T, Opts>::encode(v);
+}
+
+template <class T, options Opts = options{}>
+result<T> decode_query(std::string_view query) {
+  return detail::query_codec<T, Opts>::decode(query);
 }
 
 }  // namespace genwire

@@ -169,19 +169,42 @@ inline constexpr auto member_names = []<std::size_t... I>(std::index_sequence<I.
 // Enumerators are looked up among the values 0..max_enum_value.
 inline constexpr int max_enum_value = 63;
 
+namespace detail {
+
+// Enumerators are probed eight values at a time, and the next eight only when all eight were
+// named: an enum of n enumerators costs about n + 8 spellings, not max_enum_value + 1.
+inline constexpr std::size_t enum_probe_chunk = 8;
+
+template <class E, std::size_t Base>
+constexpr std::size_t named_in_chunk() {
+  constexpr auto named = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<bool, sizeof...(I)>{!enumerator_name<static_cast<E>(Base + I)>().empty()...};
+  }(std::make_index_sequence<enum_probe_chunk>{});
+  std::size_t n = 0;
+  while (n < named.size() && named[n]) ++n;
+  return n;
+}
+
+template <class E, std::size_t Base = 0>
+constexpr std::size_t leading_enumerators() {
+  constexpr std::size_t n = named_in_chunk<E, Base>();
+  if constexpr (n == enum_probe_chunk && Base + enum_probe_chunk <= static_cast<std::size_t>(max_enum_value))
+    return leading_enumerators<E, Base + enum_probe_chunk>();
+  else
+    return Base + n;
+}
+
+}  // namespace detail
+
 template <class E>
   requires std::is_enum_v<E>
 struct enum_info {
+  // Number of leading named values; genwire requires enumerators 0, 1, 2, ... without gaps.
+  static constexpr std::size_t count = detail::leading_enumerators<E>();
+  static_assert(count > 0, "genwire enums need enumerators numbered 0, 1, 2, ...");
   static constexpr auto names = []<std::size_t... I>(std::index_sequence<I...>) {
     return std::array<std::string_view, sizeof...(I)>{detail::enumerator_name<static_cast<E>(I)>()...};
-  }(std::make_index_sequence<max_enum_value + 1>{});
-  // Number of leading named values; genwire requires enumerators 0, 1, 2, ... without gaps.
-  static constexpr std::size_t count = [] {
-    std::size_t n = 0;
-    while (n < names.size() && !names[n].empty()) ++n;
-    return n;
-  }();
-  static_assert(count > 0, "genwire enums need enumerators numbered 0, 1, 2, ...");
+  }(std::make_index_sequence<count>{});
 };
 
 // The enumerators of E in value order; the wire name strips one trailing '_' (for keywords).

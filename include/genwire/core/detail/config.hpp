@@ -10,3 +10,11 @@
 #else
 #define GENWIRE_ALWAYS_INLINE inline
 #endif
+
+// For the failure paths (building an error's text): out of line and never inlined into the
+// per-type code that calls them, which keeps that code small to compile and to run.
+#if defined(__GNUC__) || defined(__clang__)
+#define GENWIRE_COLD __attribute__((cold, noinline))
+#else
+#define GENWIRE_COLD
+#endif
