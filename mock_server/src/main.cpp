@@ -52,7 +52,7 @@ Serves every endpoint of genwire::all_endpoints at its real path (providers: )" 
                      check every answer with the models (X-Genwire-Violations, journal,
                      GET /__admin/violations); other providers stay mocked
   --upstream-ca-file FILE  PEM CAs an HTTPS upstream is checked against (default: system store)
-  --upstream-timeout-ms MS  to connect to the upstream, and for each read (default 60000)
+  --upstream-timeout-ms MS  for the whole exchange with the upstream (default 60000)
   --proxy-fail-on-violation  answer a 502 mock error instead of an answer the models refuse
   --record DIR       write each distinct proxied answer the models accept to DIR as an
                      example file (needs --proxy)

@@ -198,8 +198,59 @@ TEST(ProxyForward, SlowUpstreamIsAMarked504WithinTheTimeout) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 504);
   EXPECT_EQ(r->get_header_value("X-Genwire-Mock-Error"), "upstream-timeout");
-  EXPECT_NE(r->body.find("no answer within 200 ms"), std::string::npos) << r->body;
+  EXPECT_NE(r->body.find("no whole answer within 200 ms"), std::string::npos) << r->body;
   EXPECT_LT(took, std::chrono::milliseconds(1400));
+}
+
+TEST(ProxyForward, WithCorsPreflightsAreTheMocksAndProxiedAnswersCarryCorsHeaders) {
+  using F = genwire::flora::get_run_endpoint;
+  live_mock upstream;
+  auto c = proxying("flora", upstream.srv.base_url());
+  c.cors = true;
+  live_mock proxy(std::move(c));
+  const std::string origin = "http://page.example";
+
+  const auto pre = proxy.send("OPTIONS", std::string(F::example_path),
+                              {{"Origin", origin}, {"Access-Control-Request-Method", "GET"}});
+  ASSERT_TRUE(pre);
+  EXPECT_EQ(pre->status, 204);
+  EXPECT_EQ(pre->get_header_value("Access-Control-Allow-Origin"), origin);
+  EXPECT_TRUE(upstream.srv.requests().snapshot().requests.empty()) << "a preflight went upstream";
+
+  httplib::Headers headers = mock_test::read_key(F::auth[0]);
+  headers.emplace("Origin", origin);
+  const auto r = mock_test::send_example<F>(proxy, headers);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Access-Control-Allow-Origin"), origin);
+  EXPECT_EQ(r->get_header_value("X-Genwire-Violations"), "0");
+  EXPECT_EQ(upstream.srv.requests().snapshot().requests.size(), 1u);
+}
+
+TEST(ProxyForward, TricklingUpstreamIsCutOffAtTheTimeoutForTheWholeAnswer) {
+  // Each byte comes well within the timeout, the whole answer far beyond it.
+  scripted_upstream upstream([](const httplib::Request&, httplib::Response& out) {
+    out.set_chunked_content_provider("application/json", [](std::size_t, httplib::DataSink& sink) {
+      for (int i = 0; i < 40; ++i) {
+        if (!sink.write(" ", 1)) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      }
+      sink.write("{}", 2);
+      sink.done();
+      return true;
+    });
+  });
+  auto c = proxying("flora", upstream.url());
+  c.upstream_timeout = std::chrono::milliseconds(300);
+  live_mock proxy(std::move(c));
+  const auto started = std::chrono::steady_clock::now();
+  const auto r = proxy.send("GET", "/api/v1/runs/run_abc123");
+  const auto took = std::chrono::steady_clock::now() - started;
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 504);
+  EXPECT_EQ(r->get_header_value("X-Genwire-Mock-Error"), "upstream-timeout");
+  EXPECT_NE(r->body.find("no whole answer within 300 ms"), std::string::npos) << r->body;
+  EXPECT_LT(took, std::chrono::milliseconds(1500));  // the trickle alone takes 2 s
 }
 
 TEST(ProxyForward, DroppedConnectionIsAMarked502) {

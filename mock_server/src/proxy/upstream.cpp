@@ -1,6 +1,9 @@
 #include "upstream.hpp"
 
+#include <condition_variable>
+#include <mutex>
 #include <stdexcept>
+#include <thread>
 
 #include <httplib.h>
 #include <openssl/x509.h>
@@ -85,10 +88,34 @@ upstream_reply upstream_client::send(const upstream_url& to, const request& rq, 
     if (forwarded(h.name, auth)) req.set_header(h.name, h.value);
   req.body = rq.body;
 
+  // cpp-httplib's timeouts bound each read, so an upstream that trickles its answer would hold the
+  // caller for ever; a watchdog stops the exchange when the whole answer is not in by the timeout.
+  std::mutex m;
+  std::condition_variable answered;
+  bool done = false, cut_off = false;
+  std::thread watchdog([&] {
+    std::unique_lock lock(m);
+    if (!answered.wait_for(lock, timeout_, [&] { return done; })) {
+      cut_off = true;
+      c.stop();
+    }
+  });
   const auto started = std::chrono::steady_clock::now();
   httplib::Result res = c.send(req);
+  {
+    std::lock_guard lock(m);
+    done = true;
+  }
+  answered.notify_one();
+  watchdog.join();
   const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
   out.time_ms = static_cast<std::uint64_t>(took.count());
+  const std::string within = " within " + std::to_string(timeout_.count()) + " ms";
+  if (cut_off) {
+    out.failure = upstream_failure::timeout;
+    out.why = "no whole answer" + within;
+    return out;
+  }
   if (res) {
     out.status = res->status;
     for (const std::string_view name : passed_back_headers)
@@ -97,7 +124,6 @@ upstream_reply upstream_client::send(const upstream_url& to, const request& rq, 
     out.body = std::move(res->body);
     return out;
   }
-  const std::string within = " within " + std::to_string(timeout_.count()) + " ms";
   switch (res.error()) {
     case httplib::Error::Connection:
     case httplib::Error::BindIPAddress:
@@ -113,7 +139,7 @@ upstream_reply upstream_client::send(const upstream_url& to, const request& rq, 
       // cpp-httplib reports a read that timed out as a read error; the elapsed time tells them apart.
       if (took + std::chrono::milliseconds(5) >= timeout_) {
         out.failure = upstream_failure::timeout;
-        out.why = "no answer" + within;
+        out.why = "no whole answer" + within;
       } else {
         out.failure = upstream_failure::dropped;
         out.why = "the connection closed before a whole answer";

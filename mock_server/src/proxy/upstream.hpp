@@ -43,7 +43,7 @@ inline constexpr std::string_view passed_back_headers[] = {"Content-Type", "Retr
 
 class upstream_client {
  public:
-  // `ca_file`: "" trusts the system store. `timeout`: to connect, and for each read and write.
+  // `ca_file`: "" trusts the system store. `timeout`: for the whole exchange, connect to last byte.
   upstream_client(std::string ca_file, std::chrono::milliseconds timeout);
 
   // `rq` to `to`; `auth`: the endpoint's auth headers, forwarded when the caller sent them.

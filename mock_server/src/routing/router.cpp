@@ -34,8 +34,12 @@ response router::handle(const request& rq) noexcept {
   try {
     if (rq.path.starts_with(admin_prefix)) return admin_.handle(rq);
     const route* matched = table_.match(rq.path);
-    if (matched && proxy_ && proxy_->serves(matched->entry().provider)) {
+    // With --cors, a preflight is the mock's own answer (it is about the page and the mock, not the
+    // upstream), and proxied answers carry the same CORS headers as mocked ones.
+    const bool own_preflight = matched && matched->entry().cors && rq.method == "OPTIONS";
+    if (matched && proxy_ && proxy_->serves(matched->entry().provider) && !own_preflight) {
       proxied p = proxy_->forward(matched->entry(), rq);
+      allow_cross_origin(matched->entry(), rq, p.answer);
       record(rq, p.answer, matched, &p);
       return std::move(p.answer);
     }

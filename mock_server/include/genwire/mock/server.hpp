@@ -81,7 +81,7 @@ struct server_config {
   // the data do not apply to them; the other providers are mocked as ever.
   std::vector<proxy_route> proxies;
   std::string upstream_ca_file;  // PEM CAs an HTTPS upstream is checked against; "": the system store
-  std::chrono::milliseconds upstream_timeout{60000};  // to connect, and for each read and write
+  std::chrono::milliseconds upstream_timeout{60000};  // the whole exchange, connect to last byte
   // An answer the default rules refuse becomes a 502 mock error (kind "upstream-violation").
   bool proxy_fail_on_violation = false;
   // Each distinct proxied answer the models accept is written here as an example file.
