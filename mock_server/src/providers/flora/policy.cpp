@@ -35,7 +35,9 @@ class flora_policy final : public provider_policy {
 
   // "limit: expected an integer in [1, 100], found 0" with the same text per field, as the list
   // page's "prompt: Required" / fields[{field, message}] example does.
-  [[nodiscard]] response invalid_request(const prepared_endpoint&, const request&, const genwire::error& e) const override {
+  [[nodiscard]] response invalid_request(const prepared_endpoint& ep, const request&, const genwire::error& e) const override {
+    // Decision: an endpoint that documents no 400 (get_run: only a path parameter can be wrong) answers its documented 404, since no run has an id that does not even decode.
+    if (!ep.answer_for(400) && ep.answer_for(404)) return documented(ep, 404);
     std::string field(top_field(e.path));
     if (field.empty()) field = "query";
     std::string message = e.code == genwire::errc::missing_key ? std::string("Required") : describe(e);
