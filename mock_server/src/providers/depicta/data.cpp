@@ -189,11 +189,7 @@ answer endpoint_binding<dp::list_jobs_endpoint>::realistic(depicta_mock::data& d
 }
 
 realistic_store_size provider_data_impl<depicta_mock>::size(std::uint64_t clock_steps) const {
-  realistic_store_size s;
-  s.provider = std::string(depicta_mock::name);
-  s.jobs = jobs.size();
-  for (const auto& j : jobs) s.finished += j.prog.finished(clock_steps) ? 1 : 0;
-  return s;
+  return jobs_size<depicta_mock>(jobs, clock_steps);
 }
 
 template class provider_data<depicta_mock>;

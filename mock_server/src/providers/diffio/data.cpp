@@ -291,10 +291,7 @@ answer endpoint_binding<dif::get_generation_progress_endpoint>::realistic(diffio
 }
 
 realistic_store_size provider_data_impl<diffio_mock>::size(std::uint64_t clock_steps) const {
-  realistic_store_size s;
-  s.provider = std::string(diffio_mock::name);
-  s.jobs = jobs.size();
-  for (const auto& g : jobs) s.finished += g.prog.finished(clock_steps) ? 1 : 0;
+  realistic_store_size s = jobs_size<diffio_mock>(jobs, clock_steps);
   std::vector<std::string> ids;
   for (const auto& p : projects) ids.push_back(p.id);
   s.projects = std::move(ids);

@@ -253,11 +253,7 @@ answer endpoint_binding<fl::get_run_endpoint>::realistic(flora_mock::data& data,
 }
 
 realistic_store_size provider_data_impl<flora_mock>::size(std::uint64_t clock_steps) const {
-  realistic_store_size s;
-  s.provider = std::string(flora_mock::name);
-  s.jobs = jobs.size();
-  for (const auto& j : jobs) s.finished += j.prog.finished(clock_steps) ? 1 : 0;
-  return s;
+  return jobs_size<flora_mock>(jobs, clock_steps);
 }
 
 template class provider_data<flora_mock>;

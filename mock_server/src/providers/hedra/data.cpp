@@ -203,11 +203,7 @@ answer endpoint_binding<hd::list_generations_endpoint>::realistic(hedra_mock::da
 }
 
 realistic_store_size provider_data_impl<hedra_mock>::size(std::uint64_t clock_steps) const {
-  realistic_store_size s;
-  s.provider = std::string(hedra_mock::name);
-  s.jobs = jobs.size();
-  for (const auto& j : jobs) s.finished += j.prog.finished(clock_steps) ? 1 : 0;
-  return s;
+  return jobs_size<hedra_mock>(jobs, clock_steps);
 }
 
 template class provider_data<hedra_mock>;
