@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
 #include <chrono>
 #include <random>
 #include <thread>
@@ -58,6 +59,61 @@ TEST(MockRobustness, PostWithoutContentLengthIsAnEmptyBody) {
   EXPECT_EQ(reply.rfind("HTTP/1.1 400", 0), 0u) << reply;
   EXPECT_NE(reply.find(genwire::diffio::reason_api_project_id_must_be_string), std::string::npos) << reply;
   EXPECT_EQ(reply.find("X-Genwire-Internal"), std::string::npos) << reply;  // the adapter's marker stays inside
+}
+
+// The answers on a raw connection until `count` of them are complete (each ends its JSON with `body_end`).
+std::string read_answers(raw_conn& c, std::string_view body_end, std::size_t count) {
+  std::string reply;
+  bool closed = false;
+  const auto complete = [&] {
+    std::size_t n = 0;
+    for (std::size_t at = reply.find(body_end); at != std::string::npos; at = reply.find(body_end, at + 1)) ++n;
+    return n >= count;
+  };
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (!complete() && !closed && std::chrono::steady_clock::now() < until) reply += c.read_all(std::chrono::milliseconds(50), closed);
+  return reply;
+}
+
+std::string body_of(std::string_view answer) { return std::string(answer.substr(answer.find("\r\n\r\n") + 4)); }
+
+TEST(MockRobustness, APostBodyIsTheSameRequestSizedChunkedOrPipelined) {
+  // A body sized by Content-Length reaches the router straight from the connection engine; a
+  // chunked one through cpp-httplib's decoder; one with a Content-Encoding is cpp-httplib's to
+  // refuse (it is built without zlib here), as before the engine took sized bodies itself.
+  live_mock m;
+  raw_conn c(m.srv.port());
+  ASSERT_TRUE(c.connected());
+  const std::string body = R"({"apiProjectId":"proj-123"})";
+  const std::string head =
+      "POST /v1/list_project_generations HTTP/1.1\r\nHost: x\r\nX-Api-Key: gw_test_read\r\nContent-Type: application/json\r\n";
+  const std::string sized = head + "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
+  char size_hex[8];
+  std::snprintf(size_hex, sizeof size_hex, "%zx", body.size());
+  const std::string chunked = head + "Transfer-Encoding: chunked\r\n\r\n" + size_hex + "\r\n" + body + "\r\n0\r\n\r\n";
+
+  c.send(sized);
+  const std::string first = read_answers(c, "]}", 1);
+  ASSERT_EQ(first.rfind("HTTP/1.1 200", 0), 0u) << first;
+  EXPECT_NE(body_of(first).find("\"apiProjectId\":\"proj-123\",\"generations\":["), std::string::npos) << first;
+  c.send(chunked);
+  const std::string second = read_answers(c, "]}", 1);
+  ASSERT_EQ(second.rfind("HTTP/1.1 200", 0), 0u) << second;
+  EXPECT_EQ(body_of(second), body_of(first));
+  // Two requests in one write: the second's head starts right after the first's body.
+  c.send(sized + chunked);
+  const std::string both = read_answers(c, "]}", 2);
+  const std::size_t next = both.find("HTTP/1.1 ", 1);
+  ASSERT_NE(next, std::string::npos) << both;
+  EXPECT_EQ(both.rfind("HTTP/1.1 200", 0), 0u) << both;
+  EXPECT_EQ(both.compare(next, 12, "HTTP/1.1 200"), 0) << both;
+  EXPECT_EQ(body_of(std::string_view(both).substr(next)), body_of(first));
+
+  c.send(head + "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body);
+  const std::string encoded = read_answers(c, "}", 1);
+  EXPECT_EQ(encoded.rfind("HTTP/1.1 400", 0), 0u) << encoded;
+  EXPECT_NE(encoded.find("X-Genwire-Mock-Error: malformed-request"), std::string::npos) << encoded;
+  EXPECT_EQ(m.srv.requests().snapshot().recorded, 5u);
 }
 
 TEST(MockRobustness, SlowClientIsDroppedAfterTheReadTimeout) {

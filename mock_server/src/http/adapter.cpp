@@ -113,7 +113,7 @@ bool registered_method(const std::string& m) {
 // handler (which it calls for every status >= 400) leaves that answer alone.
 thread_local bool answered_by_router = false;
 
-request to_request(const httplib::Request& in) {
+request to_request(const httplib::Request& in, std::string_view body) {
   request rq;
   rq.method = in.method;
   rq.path = in.path;
@@ -124,7 +124,7 @@ request to_request(const httplib::Request& in) {
     if (name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT") continue;
     rq.headers.push_back({name, value});
   }
-  rq.body = in.body;
+  rq.body = body;
   if (detail::current_connection::tls()) rq.scheme = "https";
   return rq;
 }
@@ -167,10 +167,10 @@ struct server::impl {
     s.set_keep_alive_timeout(static_cast<time_t>(config.keep_alive_timeout.count()));
     s.set_payload_max_length(config.max_body_bytes);
 
-    const auto routed = [this](const httplib::Request& in, httplib::Response& out) {
+    const auto routed = [this](const httplib::Request& in, std::string_view body, httplib::Response& out) {
       const bool unread = !body_is_read(in.method) && declares_body(in);
-      response r = unread && declared_length(in) > config.max_body_bytes ? router.transport_error(413, to_request(in))
-                                                                          : router.handle(to_request(in));
+      response r = unread && declared_length(in) > config.max_body_bytes ? router.transport_error(413, to_request(in, body))
+                                                                          : router.handle(to_request(in, body));
       if (r.disposition == disposition::drop) {  // --drop-rate: nothing of the answer goes out
         detail::current_connection::drop();
         out.status = 200;
@@ -181,21 +181,32 @@ struct server::impl {
       answered_by_router = r.status >= 400;  // cpp-httplib calls the error handler for exactly these
       to_httplib(std::move(r), out);
     };
+    const auto with_read_body = [routed](const httplib::Request& in, httplib::Response& out) { routed(in, in.body, out); };
     const std::string any = ".*";
-    s.Get(any, routed);
-    s.Post(any, routed);
-    s.Put(any, routed);
-    s.Patch(any, routed);
-    s.Delete(any, routed);
-    s.Options(any, routed);
+    s.Get(any, with_read_body);
+    s.Post(any, with_read_body);
+    s.Put(any, with_read_body);
+    s.Patch(any, with_read_body);
+    s.Delete(any, with_read_body);
+    s.Options(any, with_read_body);
 
     s.set_pre_routing_handler([routed](const httplib::Request& in, httplib::Response& out) {
       request_start = std::chrono::steady_clock::now();
       answered_by_router = false;
       // A POST without Content-Length (`curl -X POST`) has an empty body (RFC 9112 section 6.3):
-      // answer before cpp-httplib looks for one.
-      if (body_is_read(in.method) && !in.has_header("Content-Length") && !in.has_header("Transfer-Encoding")) {
-        routed(in, out);
+      // answer before cpp-httplib looks for one. A method whose body cpp-httplib never reads is
+      // answered here too: the same handler, without matching its handler list's regex.
+      if (body_is_read(in.method) ? !in.has_header("Content-Length") && !in.has_header("Transfer-Encoding")
+                                  : registered_method(in.method)) {
+        routed(in, {}, out);
+        return httplib::Server::HandlerResponse::Handled;
+      }
+      // The engine holds the whole body already: answer without cpp-httplib copying it out again.
+      // Bodies cpp-httplib would transform (decompress, or split into multipart files) still go
+      // its way.
+      if (const auto body = detail::current_connection::sized_body();
+          body && body_is_read(in.method) && !in.has_header("Content-Encoding") && !in.is_multipart_form_data()) {
+        routed(in, *body, out);
         return httplib::Server::HandlerResponse::Handled;
       }
       return httplib::Server::HandlerResponse::Unhandled;
@@ -204,7 +215,7 @@ struct server::impl {
     // HTTP layer made before routing (413, 414, 400), which get the mock's bodies here.
     s.set_error_handler(httplib::Server::HandlerWithResponse([this](const httplib::Request& in, httplib::Response& out) {
       if (std::exchange(answered_by_router, false)) return httplib::Server::HandlerResponse::Unhandled;
-      request rq = to_request(in);
+      request rq = to_request(in, in.body);
       // A method cpp-httplib has no handler list for (TRACE, CONNECT) still deserves the route's 405.
       const bool routable = out.status == 400 && !in.path.empty() && !registered_method(in.method);
       response r = routable ? router.handle(rq) : router.transport_error(out.status, rq);

@@ -48,6 +48,11 @@ enum class phase : std::uint8_t {
   serving,    // a worker has it
 };
 
+struct socket_address {
+  std::string ip;
+  int port = -1;
+};
+
 struct connection {
   int fd = -1;
   std::unique_ptr<tls_session> tls;
@@ -59,29 +64,19 @@ struct connection {
   bool peer_closed = false;
   bool close_after = false;  // set by the worker: the connection is done
   bool dropped = false;      // --drop-rate: close without the answer
+  socket_address remote;     // from accept
+  socket_address local;      // looked up on first use (port -1 until then)
   std::string peer;          // "ip:port", for log lines
 };
 
-std::string peer_of(const sockaddr_storage& a) {
-  char host[NI_MAXHOST], port[NI_MAXSERV];
-  if (::getnameinfo(reinterpret_cast<const sockaddr*>(&a), sizeof a, host, sizeof host, port, sizeof port,
-                    NI_NUMERICHOST | NI_NUMERICSERV) != 0)
-    return "?";
-  return std::string(host) + ":" + port;
-}
-
-bool address_of(int fd, bool peer, std::string& ip, int& port) {
-  sockaddr_storage a{};
-  socklen_t len = sizeof a;
-  const int rc = peer ? ::getpeername(fd, reinterpret_cast<sockaddr*>(&a), &len) : ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-  if (rc != 0) return false;
+socket_address numeric_address(const sockaddr_storage& a, socklen_t len) {
   char host[NI_MAXHOST], serv[NI_MAXSERV];
   if (::getnameinfo(reinterpret_cast<const sockaddr*>(&a), len, host, sizeof host, serv, sizeof serv, NI_NUMERICHOST | NI_NUMERICSERV) != 0)
-    return false;
-  ip = host;
-  port = std::atoi(serv);
-  return true;
+    return {"?", 0};
+  return {host, std::atoi(serv)};
 }
+
+std::string peer_of(const socket_address& a) { return a.ip + ":" + std::to_string(a.port); }
 
 thread_local connection* serving_now = nullptr;
 
@@ -96,6 +91,10 @@ class buffered_stream final : public httplib::Stream {
   bool is_writable() const override { return !failed_; }
 
   ssize_t read(char* ptr, size_t size) override {
+    if (size == 1 && pos_ < c_.in.size()) {  // cpp-httplib reads a request head one byte per call
+      *ptr = c_.in[pos_++];
+      return 1;
+    }
     if (pos_ >= c_.in.size() && !(c_.frame.body_pending && !c_.frame.oversized && receive_more())) return 0;
     const std::size_t n = std::min(size, c_.in.size() - pos_);
     std::memcpy(ptr, c_.in.data() + pos_, n);
@@ -130,8 +129,21 @@ class buffered_stream final : public httplib::Stream {
     return static_cast<ssize_t>(size);
   }
 
-  void get_remote_ip_and_port(std::string& ip, int& port) const override { address_of(c_.fd, true, ip, port); }
-  void get_local_ip_and_port(std::string& ip, int& port) const override { address_of(c_.fd, false, ip, port); }
+  // cpp-httplib asks for both addresses on every request: they are the connection's, so they are
+  // looked up once (two system calls and two getnameinfo fewer per keep-alive request).
+  void get_remote_ip_and_port(std::string& ip, int& port) const override {
+    ip = c_.remote.ip;
+    port = c_.remote.port;
+  }
+  void get_local_ip_and_port(std::string& ip, int& port) const override {
+    if (c_.local.port < 0) {
+      sockaddr_storage a{};
+      socklen_t len = sizeof a;
+      c_.local = ::getsockname(c_.fd, reinterpret_cast<sockaddr*>(&a), &len) == 0 ? numeric_address(a, len) : socket_address{"?", 0};
+    }
+    ip = c_.local.ip;
+    port = c_.local.port;
+  }
   // cpp-httplib 0.11 (built without CPPHTTPLIB_USE_POLL) refuses a socket at or above FD_SETSIZE
   // before it reads a byte; this stream never select()s, so it names no socket there.
   socket_t socket() const override { return c_.fd < FD_SETSIZE ? c_.fd : -1; }
@@ -199,6 +211,11 @@ bool drop() noexcept {
   return true;
 }
 bool tls() noexcept { return serving_now && serving_now->tls; }
+std::optional<std::string_view> sized_body() noexcept {
+  if (!serving_now || !serving_now->frame.sized_body) return std::nullopt;
+  const request_frame& f = serving_now->frame;
+  return std::string_view(serving_now->in).substr(f.body_start, f.end - f.body_start);
+}
 }  // namespace current_connection
 
 struct connection_engine::impl {
@@ -286,7 +303,7 @@ struct connection_engine::impl {
       if (open.load() >= config.max_connections) {
         ::close(fd);
         refused.fetch_add(1);
-        log_refusal(peer_of(addr));
+        log_refusal(peer_of(numeric_address(addr, len)));
         continue;
       }
       accepted.fetch_add(1);
@@ -294,7 +311,8 @@ struct connection_engine::impl {
       ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
       auto c = std::make_unique<connection>();
       c->fd = fd;
-      c->peer = peer_of(addr);
+      c->remote = numeric_address(addr, len);
+      c->peer = peer_of(c->remote);
       c->at = tls ? phase::handshake : phase::fresh;
       c->deadline = clock::now() + config.header_timeout;
       if (tls) c->tls = std::make_unique<tls_session>(*tls, fd);
@@ -384,6 +402,9 @@ struct connection_engine::impl {
         }
       }
       c.in.append(buf, static_cast<std::size_t>(n));
+      // A short plain read drained the socket: the recv() that would say EAGAIN is saved (the
+      // connection is re-armed level-triggered, so bytes arriving now still raise an event).
+      if (!c.tls && static_cast<std::size_t>(n) < sizeof buf) return;
     }
   }
 

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -64,6 +65,9 @@ namespace current_connection {
 bool drop() noexcept;
 // Whether it came over TLS.
 bool tls() noexcept;
+// Its request's whole body, when the engine received it sized by Content-Length (not chunked, not
+// over the body limit, not still on its way after 100-continue); nothing otherwise.
+std::optional<std::string_view> sized_body() noexcept;
 }  // namespace current_connection
 
 }  // namespace genwire::mock::detail

@@ -99,9 +99,13 @@ request_frame frame_request(std::string_view s, std::size_t max_head, std::size_
     return f.end = body_at, f.body_pending = true, f.oversized = over, f;
   }
   if (bad_length) return f.end = body_at, f.oversized = true, f;  // the parser refuses it
-  if (!has_length || length == 0) return f.end = body_at, f;
+  if (!has_length) return f.end = body_at, f;
   if (length > max_body) return f.end = body_at, f.body_pending = true, f.oversized = true, f;
-  if (s.size() >= body_at + length) return f.end = body_at + static_cast<std::size_t>(length), f;
+  if (s.size() >= body_at + length) {
+    f.sized_body = true;
+    f.body_start = body_at;
+    return f.end = body_at + static_cast<std::size_t>(length), f;
+  }
   if (expect_continue) return f.end = body_at, f.body_pending = true, f;
   return request_frame{};
 }

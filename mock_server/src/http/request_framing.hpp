@@ -20,6 +20,10 @@ struct request_frame {
   // it asks for 100-continue; the rest is read while the request is served (or not at all).
   bool body_pending = false;
   bool oversized = false;  // the head or the declared body is over its limit: close after answering
+  // complete, and the body is exactly the bytes [body_start, end): sized by Content-Length (0 too)
+  // and all received.
+  bool sized_body = false;
+  std::size_t body_start = 0;
 };
 
 // `max_head`: the longest head waited for (beyond it the request is handed over as it is, for the
