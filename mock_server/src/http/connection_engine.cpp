@@ -81,8 +81,9 @@ std::string peer_of(const socket_address& a) { return a.ip + ":" + std::to_strin
 thread_local connection* serving_now = nullptr;
 
 // One request's bytes for cpp-httplib: reads come from what the poller received (and, for a body
-// still on its way after a 100-continue, from the socket until the request's deadline); writes go
-// to the socket (through TLS when it is one), waiting at most the write timeout for room.
+// still on its way after a 100-continue, from the socket until the request's deadline); writes are
+// collected and go to the socket in one send when the answer is done (through TLS when it is one),
+// waiting at most the write timeout for room.
 class buffered_stream final : public httplib::Stream {
  public:
   buffered_stream(connection& c, std::chrono::milliseconds write_timeout) : c_(c), write_timeout_(write_timeout) {}
@@ -102,35 +103,25 @@ class buffered_stream final : public httplib::Stream {
     return static_cast<ssize_t>(n);
   }
 
+  // An answer goes out in one send: cpp-httplib writes its head and its body separately, and the
+  // two are collected here until flush() (a body too big to collect goes on its own).
   ssize_t write(const char* ptr, size_t size) override {
     if (c_.dropped) return static_cast<ssize_t>(size);  // swallowed: the connection closes unanswered
-    std::size_t sent = 0;
-    const auto until = clock::now() + write_timeout_;
-    while (sent < size) {
-      ssize_t n = 0;
-      short wait_for = POLLOUT;
-      if (c_.tls) {
-        tls_wait w = tls_wait::none;
-        n = c_.tls->write(ptr + sent, size - sent, w);
-        if (n <= 0) {
-          if (w != tls_wait::readable && w != tls_wait::writable) return fail();
-          wait_for = w == tls_wait::readable ? POLLIN : POLLOUT;
-        }
-      } else {
-        n = ::send(c_.fd, ptr + sent, size - sent, MSG_NOSIGNAL);
-        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return fail();
-      }
-      if (n > 0) {
-        sent += static_cast<std::size_t>(n);
-        continue;
-      }
-      if (!wait(wait_for, until)) return fail();
+    if (out_.size() + size <= collect_limit) {
+      out_.append(ptr, size);
+      return static_cast<ssize_t>(size);
     }
+    if (!flush() || !send_all(ptr, size)) return -1;
     return static_cast<ssize_t>(size);
   }
 
-  // cpp-httplib asks for both addresses on every request: they are the connection's, so they are
-  // looked up once (two system calls and two getnameinfo fewer per keep-alive request).
+  // Sends what write() collected; false when the connection failed.
+  bool flush() {
+    const bool sent = out_.empty() || send_all(out_.data(), out_.size());
+    out_.clear();
+    return sent;
+  }
+
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
     ip = c_.remote.ip;
     port = c_.remote.port;
@@ -152,9 +143,39 @@ class buffered_stream final : public httplib::Stream {
   [[nodiscard]] bool failed() const noexcept { return failed_; }
 
  private:
+  static constexpr std::size_t collect_limit = 64 * 1024;
+
   ssize_t fail() {
     failed_ = true;
     return -1;
+  }
+
+  // All of [ptr, ptr + size) to the socket (through TLS when it is one), waiting at most the write
+  // timeout for room.
+  bool send_all(const char* ptr, std::size_t size) {
+    std::size_t sent = 0;
+    const auto until = clock::now() + write_timeout_;
+    while (sent < size) {
+      ssize_t n = 0;
+      short wait_for = POLLOUT;
+      if (c_.tls) {
+        tls_wait w = tls_wait::none;
+        n = c_.tls->write(ptr + sent, size - sent, w);
+        if (n <= 0) {
+          if (w != tls_wait::readable && w != tls_wait::writable) return fail(), false;
+          wait_for = w == tls_wait::readable ? POLLIN : POLLOUT;
+        }
+      } else {
+        n = ::send(c_.fd, ptr + sent, size - sent, MSG_NOSIGNAL);
+        if (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) return fail(), false;
+      }
+      if (n > 0) {
+        sent += static_cast<std::size_t>(n);
+        continue;
+      }
+      if (!wait(wait_for, until)) return fail(), false;
+    }
+    return true;
   }
 
   bool wait(short events, clock::time_point until) const {
@@ -170,6 +191,7 @@ class buffered_stream final : public httplib::Stream {
 
   // The rest of a body sent after 100-continue, until the request's deadline.
   bool receive_more() {
+    if (!flush()) return false;  // a "100 Continue" written so far must reach the client first
     char buf[read_chunk];
     for (;;) {
       ssize_t n = 0;
@@ -197,6 +219,7 @@ class buffered_stream final : public httplib::Stream {
   connection& c_;
   std::chrono::milliseconds write_timeout_;
   std::size_t pos_ = 0;
+  std::string out_;  // written, not sent yet
   bool failed_ = false;
 };
 
@@ -523,7 +546,8 @@ struct connection_engine::impl {
       buffered_stream stream(c, config.write_timeout);
       const bool last = c.requests + 1 >= config.keep_alive_max || stopping;
       bool closed = false;
-      const bool ok = serve(stream, last || c.frame.oversized, closed);
+      bool ok = serve(stream, last || c.frame.oversized, closed);
+      ok = stream.flush() && ok;  // an answer cpp-httplib wrote before it gave up goes out too
       ++c.requests;
       requests.fetch_add(1);
       // What cpp-httplib left unread of this request (a GET's body, say) is not the next one.
