@@ -42,3 +42,9 @@ static_assert(paths_declare_params(static_cast<const all_endpoints*>(nullptr)),
               "endpoint with path parameters declares an example_path that fills them in");
 
 }  // namespace genwire
+
+// Defined by linking genwire::endpoints: the endpoints' codecs are compiled there, not in the
+// translation units that include the list (or <genwire/genwire.hpp>, which includes it).
+#if defined(GENWIRE_COMPILED_ENDPOINTS) && GENWIRE_COMPILED_ENDPOINTS
+#include "compiled_endpoints.hpp"
+#endif

@@ -9,8 +9,3 @@
 #include "core.hpp"
 #include "endpoints.hpp"
 #include "job_summary.hpp"
-
-// Defined by linking genwire::endpoints: the endpoints' codecs are compiled there, not here.
-#if defined(GENWIRE_COMPILED_ENDPOINTS) && GENWIRE_COMPILED_ENDPOINTS
-#include "compiled_endpoints.hpp"
-#endif
