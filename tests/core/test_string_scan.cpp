@@ -267,4 +267,22 @@ TEST(StringScan, WhitespaceRunsOfEveryLength) {
   }
 }
 
+// One space after ':' is the most common run (`"key": value`) and skipped inline; the others go
+// to the run loop, including a space that ends the input or is followed by more whitespace.
+TEST(StringScan, OneSpaceAndShortRunsBetweenTokens) {
+  for (const std::string ws : {" ", "  ", " \n", "\n ", "\t", " \t ", " \r\n    "}) {
+    SCOPED_TRACE(::testing::PrintToString(ws));
+    const std::string json = "{" + ws + "\"inner\":" + ws + "{\"s\":" + ws + "\"x\"}," + ws + "\"list\":" + ws + "[1," + ws + "2]" + ws + "}";
+    const auto r = genwire::decode<nested>(json);
+    ASSERT_TRUE(r.has_value()) << r.error().message();
+    EXPECT_EQ(r->inner.s, "x");
+    EXPECT_EQ(r->list, (std::vector<int>{1, 2}));
+    const std::string cut = "{\"inner\":" + ws;
+    const auto end = genwire::decode<nested>(cut);
+    ASSERT_FALSE(end.has_value());
+    EXPECT_EQ(end.error().code, errc::unexpected_end);
+    EXPECT_EQ(end.error().offset, cut.size());
+  }
+}
+
 }  // namespace

@@ -528,9 +528,10 @@ status decode_into(std::string_view text, T& out) {
 
 template <class T, options Opts = options{}>
 result<T> decode(std::string_view text) {
-  T value{};
-  if (auto st = decode_into<Opts>(text, value); !st) return st.error();
-  return value;
+  // Decoded where it is returned from: every path returns `r`, so no move of the value.
+  result<T> r(std::in_place);
+  if (auto st = decode_into<Opts>(text, *r); !st) r = st.error();
+  return r;
 }
 
 // Throwing convenience: the value, or genwire::decode_error.

@@ -239,12 +239,13 @@ template <options Opts = options{}, class T>
 result<std::string> encode(const T& v) {
   // Reserved from the last output of this type, so a fresh string grows (and copies) rarely.
   static std::atomic<std::size_t> last_size{0};
-  std::string out;
+  result<std::string> r(std::in_place);  // written where it is returned from (every path returns r)
+  std::string& out = *r;
   const std::size_t hint = last_size.load(std::memory_order_relaxed);
   out.reserve(hint + hint / 8);
-  if (auto st = encode_to<Opts>(v, out); !st) return st.error();
-  last_size.store(out.size(), std::memory_order_relaxed);
-  return out;
+  if (auto st = encode_to<Opts>(v, out); !st) r = st.error();
+  else last_size.store(out.size(), std::memory_order_relaxed);
+  return r;
 }
 
 }  // namespace genwire

@@ -146,6 +146,8 @@ class [[nodiscard]] result {
  public:
   result(T value) : state_(std::in_place_index<0>, std::move(value)) {}        // NOLINT: implicit by design
   result(genwire::error e) : state_(std::in_place_index<1>, std::move(e)) {}   // NOLINT: implicit by design
+  // A value-initialised T in place, for code that fills it and returns this very result (no move).
+  explicit result(std::in_place_t) : state_(std::in_place_index<0>) {}
 
   [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
