@@ -117,6 +117,40 @@ TEST(MockRobustness, APostBodyIsTheSameRequestSizedChunkedOrPipelined) {
   EXPECT_EQ(m.srv.requests().snapshot().recorded, 5u);
 }
 
+TEST(MockRobustness, ExpectContinueGetsItsInterimAnswerBeforeTheBodyIsSent) {
+  // The answer's bytes are collected and sent once it is done; a "100 Continue" must not wait for
+  // that, or a client that waits for it before sending its body never gets an answer.
+  live_mock m;
+  raw_conn c(m.srv.port());
+  ASSERT_TRUE(c.connected());
+  const std::string body = R"({"apiProjectId":"proj-123"})";
+  c.send("POST /v1/list_project_generations HTTP/1.1\r\nHost: x\r\nX-Api-Key: gw_test_read\r\nContent-Type: application/json\r\n"
+         "Expect: 100-continue\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n");
+  const std::string interim = read_answers(c, "\r\n\r\n", 1);
+  ASSERT_EQ(interim.rfind("HTTP/1.1 100 Continue\r\n", 0), 0u) << interim;
+  c.send(body);
+  const std::string answer = read_answers(c, "]}", 1);
+  EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
+  EXPECT_NE(answer.find("\"apiProjectId\":\"proj-123\""), std::string::npos) << answer;
+}
+
+TEST(MockRobustness, AnAnswerLargerThanTheSendBufferArrivesWhole) {
+  // Over 64 KiB an answer's body is sent on its own after the head: both must arrive, in order.
+  live_mock m;
+  const std::string expected = m.srv.handle({"GET", "/__admin/openapi.json", "", {{"Host", "x"}}, ""}).body;
+  ASSERT_GT(expected.size(), 64u * 1024u);
+  raw_conn c(m.srv.port());
+  ASSERT_TRUE(c.connected());
+  c.send("GET /__admin/openapi.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string reply;
+  bool closed = false;
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!closed && std::chrono::steady_clock::now() < until) reply += c.read_all(std::chrono::milliseconds(50), closed);
+  ASSERT_EQ(reply.rfind("HTTP/1.1 200", 0), 0u) << reply.substr(0, 200);
+  EXPECT_NE(reply.find("Content-Length: " + std::to_string(expected.size()) + "\r\n"), std::string::npos);
+  EXPECT_EQ(body_of(reply), expected);
+}
+
 TEST(MockRobustness, SlowClientIsDroppedAfterTheReadTimeout) {
   genwire::mock::server_config config;
   config.header_timeout = std::chrono::seconds(1);

@@ -193,23 +193,29 @@ struct server::impl {
     s.set_pre_routing_handler([routed](const httplib::Request& in, httplib::Response& out) {
       request_start = std::chrono::steady_clock::now();
       answered_by_router = false;
-      // A POST without Content-Length (`curl -X POST`) has an empty body (RFC 9112 section 6.3):
-      // answer before cpp-httplib looks for one. A method whose body cpp-httplib never reads is
-      // answered here too: the same handler, without matching its handler list's regex.
-      if (body_is_read(in.method) ? !in.has_header("Content-Length") && !in.has_header("Transfer-Encoding")
-                                  : registered_method(in.method)) {
+      using handled = httplib::Server::HandlerResponse;
+      // A method whose body cpp-httplib never reads: the same handler, without matching its
+      // handler list's regex (an unregistered one, TRACE say, gets its 405 from the error handler).
+      if (!body_is_read(in.method)) {
+        if (!registered_method(in.method)) return handled::Unhandled;
         routed(in, {}, out);
-        return httplib::Server::HandlerResponse::Handled;
+        return handled::Handled;
+      }
+      // A POST without Content-Length (`curl -X POST`) has an empty body (RFC 9112 section 6.3):
+      // answer before cpp-httplib looks for one.
+      if (!in.has_header("Content-Length") && !in.has_header("Transfer-Encoding")) {
+        routed(in, {}, out);
+        return handled::Handled;
       }
       // The engine holds the whole body already: answer without cpp-httplib copying it out again.
       // Bodies cpp-httplib would transform (decompress, or split into multipart files) still go
       // its way.
       if (const auto body = detail::current_connection::sized_body();
-          body && body_is_read(in.method) && !in.has_header("Content-Encoding") && !in.is_multipart_form_data()) {
+          body && !in.has_header("Content-Encoding") && !in.is_multipart_form_data()) {
         routed(in, *body, out);
-        return httplib::Server::HandlerResponse::Handled;
+        return handled::Handled;
       }
-      return httplib::Server::HandlerResponse::Unhandled;
+      return handled::Unhandled;
     });
     // cpp-httplib calls this for every answer >= 400: the router's own (marked), and those the
     // HTTP layer made before routing (413, 414, 400), which get the mock's bodies here.

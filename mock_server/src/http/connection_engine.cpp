@@ -50,7 +50,7 @@ enum class phase : std::uint8_t {
 
 struct socket_address {
   std::string ip;
-  int port = -1;
+  int port = 0;
 };
 
 struct connection {
@@ -64,9 +64,8 @@ struct connection {
   bool peer_closed = false;
   bool close_after = false;  // set by the worker: the connection is done
   bool dropped = false;      // --drop-rate: close without the answer
-  socket_address remote;     // from accept
-  socket_address local;      // looked up on first use (port -1 until then)
-  std::string peer;          // "ip:port", for log lines
+  socket_address remote;     // the client's, from accept
+  socket_address local;      // ours, from getsockname at accept
 };
 
 socket_address numeric_address(const sockaddr_storage& a, socklen_t len) {
@@ -76,7 +75,14 @@ socket_address numeric_address(const sockaddr_storage& a, socklen_t len) {
   return {host, std::atoi(serv)};
 }
 
+// "ip:port", for log lines.
 std::string peer_of(const socket_address& a) { return a.ip + ":" + std::to_string(a.port); }
+
+socket_address local_address(int fd) {
+  sockaddr_storage a{};
+  socklen_t len = sizeof a;
+  return ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) == 0 ? numeric_address(a, len) : socket_address{"?", 0};
+}
 
 thread_local connection* serving_now = nullptr;
 
@@ -122,16 +128,13 @@ class buffered_stream final : public httplib::Stream {
     return sent;
   }
 
+  // cpp-httplib asks for both addresses on every request; they are the connection's, looked up
+  // once at accept (two system calls and two getnameinfo fewer per keep-alive request).
   void get_remote_ip_and_port(std::string& ip, int& port) const override {
     ip = c_.remote.ip;
     port = c_.remote.port;
   }
   void get_local_ip_and_port(std::string& ip, int& port) const override {
-    if (c_.local.port < 0) {
-      sockaddr_storage a{};
-      socklen_t len = sizeof a;
-      c_.local = ::getsockname(c_.fd, reinterpret_cast<sockaddr*>(&a), &len) == 0 ? numeric_address(a, len) : socket_address{"?", 0};
-    }
     ip = c_.local.ip;
     port = c_.local.port;
   }
@@ -335,7 +338,7 @@ struct connection_engine::impl {
       auto c = std::make_unique<connection>();
       c->fd = fd;
       c->remote = numeric_address(addr, len);
-      c->peer = peer_of(c->remote);
+      c->local = local_address(fd);
       c->at = tls ? phase::handshake : phase::fresh;
       c->deadline = clock::now() + config.header_timeout;
       if (tls) c->tls = std::make_unique<tls_session>(*tls, fd);
@@ -384,7 +387,7 @@ struct connection_engine::impl {
       if (w == tls_wait::readable) return arm(c, EPOLLIN);
       if (w == tls_wait::writable) return arm(c, EPOLLOUT);
       if (w != tls_wait::none) {
-        log("closed " + c.peer + ": TLS handshake failed: " + tls_session::last_error());
+        log("closed " + peer_of(c.remote) + ": TLS handshake failed: " + tls_session::last_error());
         return close_connection(c.fd);
       }
       move_to(c, phase::fresh);
@@ -466,7 +469,7 @@ struct connection_engine::impl {
         idle_closed.fetch_add(1);
       } else {
         slow_closed.fetch_add(1);
-        log("cut off " + c.peer + ": no complete request within " + std::to_string(config.header_timeout.count()) + " ms (" +
+        log("cut off " + peer_of(c.remote) + ": no complete request within " + std::to_string(config.header_timeout.count()) + " ms (" +
             std::to_string(c.in.size()) + " bytes received)");
       }
       close_connection(fd);
