@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <tuple>
 
 #include <genwire/endpoints.hpp>
 
@@ -57,20 +56,5 @@ void for_each_endpoint_target(F&& f) {
     if constexpr (has_query<D>) f(prefix + "_query", &endpoint_property<D, part::query>);
   });
 }
-
-// The descriptor of a given name, at compile time (for one-target builds).
-template <class List>
-struct endpoint_lookup;
-
-template <class... Ds>
-struct endpoint_lookup<genwire::endpoint_list<Ds...>> {
-  static constexpr std::size_t index(std::string_view name) {
-    std::size_t i = 0, found = sizeof...(Ds);
-    ((found = (found == sizeof...(Ds) && std::string_view(Ds::name) == name) ? i : found, ++i), ...);
-    return found;
-  }
-  template <std::size_t I>
-  using at = std::tuple_element_t<I, std::tuple<Ds...>>;
-};
 
 }  // namespace genwire_fuzz
