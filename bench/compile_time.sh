@@ -11,7 +11,8 @@
 #   all types + strict, extern   compile_time_tu.cpp with GENWIRE_CT_EXTERN=1: the codecs declared
 #                                extern (<genwire/compiled_endpoints.hpp>), compiled in genwire::endpoints
 #   one endpoint, extern         compile_time_one.cpp the same way
-#   genwire::endpoints           src/endpoints/compiled_endpoints.cpp, the library's one-off cost
+#   genwire::endpoints           bench/compile_time_library.cpp: src/endpoints/compiled_*.cpp read as
+#                                one TU, the library's one-off cost
 #
 #   bash bench/compile_time.sh [RUNS [SLOW_RUNS]]   (defaults 3 and 1; the median is reported)
 #
@@ -44,7 +45,7 @@ rows_table=(
   "one|one endpoint (FLORA list response)|bench/compile_time_one.cpp||fast|2|0"
   "extern|all types + strict, codecs extern (genwire::endpoints)|bench/compile_time_tu.cpp|-DGENWIRE_CT_STRICT=1 -DGENWIRE_CT_EXTERN=1|fast|0|0"
   "one-extern|one endpoint, codec extern (genwire::endpoints)|bench/compile_time_one.cpp|-DGENWIRE_CT_EXTERN=1|fast|0|0"
-  "library|genwire::endpoints itself (once per build)|src/endpoints/compiled_endpoints.cpp||slow|0|0"
+  "library|genwire::endpoints itself (once per build)|bench/compile_time_library.cpp||slow|0|0"
 )
 ROWS=${ROWS:-"default strict one extern one-extern library"}
 

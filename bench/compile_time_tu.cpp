@@ -16,7 +16,7 @@
 #define GENWIRE_CT_STRICT 0
 #endif
 // -DGENWIRE_CT_EXTERN=1: the codecs come from the compiled target genwire::endpoints (declared
-// extern here, so this TU compiles none of them; link src/endpoints/compiled_endpoints.cpp).
+// extern here, so this TU compiles none of them; link genwire::endpoints).
 #ifndef GENWIRE_CT_EXTERN
 #define GENWIRE_CT_EXTERN 0
 #endif

@@ -11,8 +11,7 @@
 #include <vector>
 
 #include <genwire/core/examples.hpp>
-#include <genwire/core/openapi.hpp>
-#include <genwire/core/schema.hpp>
+#include <genwire/openapi.hpp>
 
 namespace genwire::cli {
 

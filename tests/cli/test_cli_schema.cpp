@@ -7,8 +7,7 @@
 #include <vector>
 
 #include <genwire/core/examples.hpp>
-#include <genwire/core/openapi.hpp>
-#include <genwire/core/schema.hpp>
+#include <genwire/openapi.hpp>
 #include <genwire/genwire.hpp>
 
 #include "cli_test_support.hpp"

@@ -3,7 +3,7 @@
 // default rules or, with ?strict=true, the strict ones; an unknown provider is a marked 404.
 #include <span>
 
-#include <genwire/core/openapi.hpp>
+#include <genwire/openapi.hpp>
 
 #include "mock_test_support.hpp"
 

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include <genwire/core.hpp>
-#include <genwire/core/schema.hpp>
+#include <genwire/openapi.hpp>
 #include <genwire/genwire.hpp>
 
 namespace {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include <genwire/core/examples.hpp>
-#include <genwire/core/openapi.hpp>
+#include <genwire/openapi.hpp>
 #include <genwire/genwire.hpp>
 
 namespace {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <genwire/core/openapi.hpp>
+#include <genwire/openapi.hpp>
 
 #ifndef GENWIRE_VERSION
 #error "GENWIRE_VERSION must be defined by the build (mock_server/CMakeLists.txt passes the project version)"

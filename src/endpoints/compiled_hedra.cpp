@@ -1,0 +1,4 @@
+// genwire::endpoints: the hedra codecs genwire/compiled_endpoints.hpp declares, compiled once.
+#include "define_codecs.hpp"
+
+GENWIRE_COMPILED_DEFINE(GENWIRE_COMPILED_HEDRA_TYPES)
