@@ -16,14 +16,14 @@ class MockMethods : public ::testing::Test {
 };
 live_mock* MockMethods::mock = nullptr;
 
-bool is_diffio(std::string_view provider) { return provider == "diffio"; }
+bool is_diffio_provider(std::string_view provider) { return provider == "diffio"; }
 
 TEST_F(MockMethods, WrongMethodIs405WithAllowAndTheProvidersEnvelope) {
   genwire::all_endpoints::for_each([&]<class D>() {
     const bool post = D::method == genwire::http_method::post;
     const std::string allow = post ? "POST, OPTIONS" : "GET, HEAD";
     std::vector<std::string> wrong{"PUT", "PATCH", "DELETE", post ? "GET" : "POST"};
-    if (!is_diffio(D::provider)) wrong.push_back("OPTIONS");
+    if (!is_diffio_provider(D::provider)) wrong.push_back("OPTIONS");
     for (const auto& m : wrong) {
       SCOPED_TRACE(std::string(D::name) + " " + m);
       auto r = mock->send(m, std::string(D::path), mock_test::read_key(D::auth[0]), m == "GET" ? "" : "{}");
@@ -52,7 +52,7 @@ TEST_F(MockMethods, MethodsWithoutAHandlerListStillGet405) {
 
 TEST_F(MockMethods, DiffioOptionsIsACorsPreflight) {
   genwire::all_endpoints::for_each([&]<class D>() {
-    if (!is_diffio(D::provider)) return;
+    if (!is_diffio_provider(D::provider)) return;
     SCOPED_TRACE(D::name);
     // A preflight carries no credentials.
     auto r = mock->send("OPTIONS", std::string(D::path),

@@ -8,11 +8,11 @@ namespace {
 
 using namespace proxy_test;
 namespace gm = genwire::mock;
-using get_run = genwire::flora::get_run_endpoint;
+using run_endpoint = genwire::flora::get_run_endpoint;
 
-// get_run takes no query: the example path alone.
+// FLORA get_run takes no query: the example path alone.
 httplib::Result send_get_run(live_mock& m) {
-  return m.send("GET", std::string(genwire::example_path_of<get_run>()), mock_test::read_key(get_run::auth[0]));
+  return m.send("GET", std::string(genwire::example_path_of<run_endpoint>()), mock_test::read_key(run_endpoint::auth[0]));
 }
 
 const genwire_test::test_certificates& certificates() {
@@ -39,7 +39,7 @@ TEST(ProxyTls, AnHttpsUpstreamTrustedThroughTheCaFileAnswersUnchanged) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 200);
   EXPECT_EQ(r->get_header_value("X-Genwire-Violations"), "0");
-  EXPECT_TRUE(mock_test::same_json(r->body, get_run::statuses[0].body));
+  EXPECT_TRUE(mock_test::same_json(r->body, run_endpoint::statuses[0].body));
   EXPECT_EQ(upstream.requests().snapshot().requests.size(), 1u);
 }
 

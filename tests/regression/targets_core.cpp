@@ -9,7 +9,7 @@
 
 namespace {
 
-void add(genwire_regression::target_list& out) {
+void add_core_targets(genwire_regression::target_list& out) {
 #if GENWIRE_FUZZ_HAVE_REFERENCE
   out.emplace_back("json_check", &genwire_fuzz::check_agrees);
   out.emplace_back("json_value", &genwire_fuzz::json_value);
@@ -22,6 +22,6 @@ void add(genwire_regression::target_list& out) {
   out.emplace_back("synthetic_query", &genwire_fuzz::typed_query_all_modes<genwire_fuzz::synthetic::query>);
 }
 
-const genwire_regression::registrar registered{&add};
+const genwire_regression::registrar registered_core_targets{&add_core_targets};
 
 }  // namespace

@@ -4,11 +4,11 @@
 
 namespace {
 
-void add(genwire_regression::target_list& out) {
+void add_endpoints_targets(genwire_regression::target_list& out) {
   genwire_fuzz::for_each_endpoint_target(
       [&](std::string name, genwire_regression::property p) { out.emplace_back(std::move(name), p); });
 }
 
-const genwire_regression::registrar registered{&add};
+const genwire_regression::registrar registered_endpoints_targets{&add_endpoints_targets};
 
 }  // namespace

@@ -4,8 +4,8 @@
 
 namespace {
 
-void add(genwire_regression::target_list& out) { out.emplace_back("mock_handle", &genwire_fuzz::mock_handle); }
+void add_mock_targets(genwire_regression::target_list& out) { out.emplace_back("mock_handle", &genwire_fuzz::mock_handle); }
 
-const genwire_regression::registrar registered{&add};
+const genwire_regression::registrar registered_mock_targets{&add_mock_targets};
 
 }  // namespace
