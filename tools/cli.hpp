@@ -31,12 +31,14 @@ inline constexpr std::string_view usage_text =
     "\n"
     "commands:\n"
     "  endpoints                     list the endpoint names, one per line\n"
-    "  validate ENDPOINT KIND [FILE] [--strict] [--print]\n"
+    "  validate ENDPOINT KIND [FILE] [--strict] [--print] [--lines]\n"
     "                                check FILE (or stdin; '-' is stdin) as KIND, one of\n"
     "                                request, response, error; a query-string request is\n"
     "                                read as a query string, everything else as JSON.\n"
     "                                --strict  also check formats, closed enums, unknown keys\n"
     "                                --print   write the re-encoded document to stdout\n"
+    "                                --lines   one document per line (JSON Lines); one line\n"
+    "                                          out each: ok [encoding] | invalid MESSAGE\n"
     "  example ENDPOINT [CODE]       print the documented example body for status CODE (200)\n"
     "  example --examples DIR [ENDPOINT NAME]\n"
     "                                list the example files in DIR (genwire-mock --record),\n"
@@ -64,7 +66,7 @@ inline constexpr std::string_view usage_text =
 // What a usage error prints after the problem: enough to fix the call, not the whole help.
 inline constexpr std::string_view short_usage =
     "usage: genwire endpoints\n"
-    "       genwire validate ENDPOINT request|response|error [FILE] [--strict] [--print]\n"
+    "       genwire validate ENDPOINT request|response|error [FILE] [--strict] [--print] [--lines]\n"
     "       genwire example ENDPOINT [CODE] | --examples DIR [ENDPOINT NAME]\n"
     "       genwire json-check [FILE]\n"
     "       genwire schema ENDPOINT request|response|error [--strict]\n"
@@ -121,35 +123,70 @@ inline int report_invalid(const streams& io, const genwire::error& e) {
   return exit_invalid;
 }
 
-// Decodes `text` as T; with `print`, writes it back through the same codec and options.
+// Decodes `text` as T: its encoding through the same codec and options when `print` (empty
+// otherwise), or the error.
 template <class T, options Opts, bool Query>
-int check_document(const streams& io, std::string_view text, bool print) {
+result<std::string> recode(std::string_view text, bool print) {
   if constexpr (Query) {
     auto r = genwire::decode_query<T, Opts>(trim_line_end(text));
-    if (!r) return report_invalid(io, r.error());
-    if (!print) return exit_ok;
-    auto q = genwire::encode_query<Opts>(*r);
-    if (!q) return report_invalid(io, q.error());
-    put_line(io.out, *q);
+    if (!r) return r.error();
+    if (!print) return std::string();
+    return genwire::encode_query<Opts>(*r);
   } else {
     auto r = genwire::decode<T, Opts>(text);
-    if (!r) return report_invalid(io, r.error());
-    if (!print) return exit_ok;
-    auto j = genwire::encode<Opts>(*r);
-    // A decoded value that cannot be re-encoded would be a genwire bug; say so rather than exit 0.
-    if (!j) return report_invalid(io, j.error());
-    put_line(io.out, *j);
+    if (!r) return r.error();
+    if (!print) return std::string();
+    // A decoded value that cannot be re-encoded would be a genwire bug: it is reported, not dropped.
+    return genwire::encode<Opts>(*r);
   }
+}
+
+template <class T, options Opts, bool Query>
+int check_document(const streams& io, std::string_view text, bool print) {
+  const result<std::string> r = recode<T, Opts, Query>(text, print);
+  if (!r) return report_invalid(io, r.error());
+  if (print) put_line(io.out, *r);
   return exit_ok;
 }
 
+// --lines: every line of `text` one document, one verdict line each on stdout: "ok", "ok <its
+// encoding>" with `print`, or "invalid <message>". Exit 1 when any line is invalid.
+// Decision: every line is a document, an empty one too (an empty query string is a valid request, an empty JSON text is not); only the newline that ends the last line starts no document, as in JSON Lines.
+template <class T, options Opts, bool Query>
+int check_lines(const streams& io, std::string_view text, bool print) {
+  int rc = exit_ok;
+  std::string verdict;
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    const std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    const result<std::string> r = recode<T, Opts, Query>(trim_line_end(line), print);
+    if (r) {
+      verdict = print ? "ok " + *r : "ok";
+    } else {
+      rc = exit_invalid;
+      verdict = "invalid ";
+      // A message is one line already; a line break in it would split one verdict into two.
+      for (char c : r.error().message()) verdict += (c == '\n' || c == '\r') ? ' ' : c;
+    }
+    put_line(io.out, verdict);
+  }
+  return rc;
+}
+
 template <class D, options Opts>
-int validate_as(const streams& io, doc_kind kind, std::string_view text, bool print) {
+int validate_as(const streams& io, doc_kind kind, std::string_view text, bool print, bool lines) {
   constexpr bool query_request = D::request_in == request_location::query_string;
   switch (kind) {
-    case doc_kind::request: return check_document<typename D::request, Opts, query_request>(io, text, print);
-    case doc_kind::response: return check_document<typename D::response, Opts, false>(io, text, print);
-    case doc_kind::error: return check_document<typename D::error, Opts, false>(io, text, print);
+    case doc_kind::request:
+      return lines ? check_lines<typename D::request, Opts, query_request>(io, text, print)
+                   : check_document<typename D::request, Opts, query_request>(io, text, print);
+    case doc_kind::response:
+      return lines ? check_lines<typename D::response, Opts, false>(io, text, print)
+                   : check_document<typename D::response, Opts, false>(io, text, print);
+    case doc_kind::error:
+      return lines ? check_lines<typename D::error, Opts, false>(io, text, print)
+                   : check_document<typename D::error, Opts, false>(io, text, print);
   }
   return exit_usage;
 }
@@ -190,12 +227,13 @@ inline bool has_flag(const std::vector<std::string_view>& flags, std::string_vie
 
 template <class Endpoints>
 int cmd_validate(const streams& io, std::span<const std::string_view> args) {
-  static constexpr std::string_view known[] = {"--strict", "--print"};
+  static constexpr std::string_view known[] = {"--strict", "--print", "--lines"};
   std::vector<std::string_view> flags, positional;
   if (auto bad = split_args(args, known, flags, positional); !bad.empty())
     return usage_error(io, "unknown option " + std::string(bad));
   const bool strict_mode = has_flag(flags, "--strict");
   const bool print = has_flag(flags, "--print");
+  const bool lines = has_flag(flags, "--lines");
   if (positional.size() < 2) return usage_error(io, "validate needs ENDPOINT and KIND");
   if (positional.size() > 3) return usage_error(io, "validate takes at most one FILE");
   doc_kind kind{};
@@ -209,8 +247,8 @@ int cmd_validate(const streams& io, std::span<const std::string_view> args) {
       rc = usage_error(io, why);
       return;
     }
-    rc = strict_mode ? validate_as<D, genwire::strict>(io, kind, text, print)
-                     : validate_as<D, genwire::lenient>(io, kind, text, print);
+    rc = strict_mode ? validate_as<D, genwire::strict>(io, kind, text, print, lines)
+                     : validate_as<D, genwire::lenient>(io, kind, text, print, lines);
   });
   if (!found) return usage_error(io, "unknown endpoint " + std::string(positional[0]) + " (see genwire endpoints)");
   return rc;

@@ -294,6 +294,63 @@ TEST(CliValidate, DoubleDashLetsAFileNameStartWithADash) {
 // validate: what is reported
 // ---------------------------------------------------------------------------------------------
 
+// --lines: one verdict per line, each the one a separate run of validate gives (its decoder's
+// message), in order; exit 1 when any line is invalid; --print writes the encoding after "ok".
+TEST(CliValidate, LinesGiveEachDocumentTheVerdictOfItsOwnRun) {
+  int invalid_lines = 0;
+  genwire::all_endpoints::for_each([&]<class D>() {
+    using response = typename D::response;
+    std::string input, expected, printed;
+    const auto add = [&](const std::string& line, const char* ending) {
+      input += line + ending;
+      const std::string message = decoder_message<response>(line);
+      if (message == "<valid>") {
+        expected += "ok\n";
+        printed += "ok " + *genwire::encode(*genwire::decode<response>(line)) + "\n";
+      } else {
+        expected += "invalid " + message + "\n";
+        printed += "invalid " + message + "\n";
+        ++invalid_lines;
+      }
+    };
+    for (const genwire::status_doc& s : D::statuses) {
+      if (s.body.empty() || !is_success(s.code)) continue;
+      auto doc = genwire::parse_json(s.body);
+      ASSERT_TRUE(doc.has_value()) << name_of<D>() << " " << s.code;
+      add(genwire::to_json(*doc), "\n");  // one line
+      if (doc->is_object() && !doc->as_object()->empty()) {
+        members(*doc).erase(members(*doc).begin());
+        add(genwire::to_json(*doc), "\r\n");  // a CRLF line ends before its CR
+      }
+    }
+    add("{\"unterminated\": ", "");  // the last line needs no newline
+    const outcome o = run_cli({"validate", name_of<D>(), "response", "--lines"}, input, feed::pipe);
+    EXPECT_EQ(o.code, exit_invalid) << name_of<D>();
+    EXPECT_EQ(o.out, expected) << name_of<D>();
+    EXPECT_EQ(o.err, "");
+    const outcome p = run_cli({"validate", name_of<D>(), "response", "--lines", "--print"}, input);
+    EXPECT_EQ(p.code, exit_invalid);
+    EXPECT_EQ(p.out, printed) << name_of<D>();
+  });
+  EXPECT_GE(invalid_lines, 10);  // every endpoint's unterminated line, and the cut bodies
+}
+
+TEST(CliValidate, LinesOfQueryStringsIncludingAnEmptyOne) {
+  // An empty line is an empty query: a valid FLORA list request (every parameter optional).
+  const outcome o = run_cli({"validate", "flora.list_generations", "request", "--lines", "--print"},
+                            "limit=5\n\nlimit=abc\nstatus=completed&limit=100\n");
+  EXPECT_EQ(o.code, exit_invalid);
+  const auto bad = genwire::decode_query<genwire::flora::list_generations_query>("limit=abc");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(o.out, "ok limit=5\nok \ninvalid " + bad.error().message() + "\nok limit=100&status=completed\n");
+  const outcome all_valid = run_cli({"validate", "flora.list_generations", "request", "--lines"}, "limit=1\nlimit=2\n");
+  EXPECT_EQ(all_valid.code, exit_ok);
+  EXPECT_EQ(all_valid.out, "ok\nok\n");
+  const outcome nothing = run_cli({"validate", "flora.list_generations", "request", "--lines"}, "");
+  EXPECT_EQ(nothing.code, exit_ok);
+  EXPECT_EQ(nothing.out, "");
+}
+
 // Removing each top-level member of a documented body in turn: whenever the library rejects the
 // result, the tool must exit 1 with the library's own message, and accept it otherwise. One
 // success and one error body per endpoint (the other error bodies share the error type).
