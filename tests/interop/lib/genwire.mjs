@@ -28,6 +28,26 @@ export class Genwire {
     if (r.code !== 1) throw new Error(`genwire ${args.join(' ')} exited ${r.code}: ${r.err}`);
     return { ok: false, path: pathOfMessage(r.err), message: r.err.trim() };
   }
+
+  // The verdicts on many documents of one kind, in order: one `validate --lines` run for all those
+  // on one line (a run per document costs a process start each), one run each for the others.
+  validateMany(endpoint, kind, mode, texts) {
+    const batch = texts.filter((t) => !t.includes('\n'));
+    const args = ['validate', endpoint, kind, '--lines', ...(mode === 'strict' ? ['--strict'] : [])];
+    const r = batch.length ? this.run(args, batch.map((t) => t + '\n').join('')) : { code: 0, out: '' };
+    if (r.code !== 0 && r.code !== 1) throw new Error(`genwire ${args.join(' ')} exited ${r.code}: ${r.err}`);
+    const lines = r.out.split('\n').slice(0, -1);
+    if (lines.length !== batch.length) throw new Error(`genwire ${args.join(' ')}: ${lines.length} verdicts for ${batch.length} lines`);
+    let next = 0;
+    return texts.map((t) => {
+      if (t.includes('\n')) return this.validate(endpoint, kind, mode, t);
+      const line = lines[next++];
+      if (line === 'ok') return { ok: true, path: null, message: '' };
+      if (!line.startsWith('invalid ')) throw new Error(`genwire ${args.join(' ')}: unexpected verdict ${line}`);
+      const message = line.slice('invalid '.length);
+      return { ok: false, path: pathOfMessage(message), message };
+    });
+  }
 }
 
 // "generations[0].status: expected ..., found ... (offset 12)" -> "generations[0].status". A key in
