@@ -174,19 +174,19 @@ int check_lines(const streams& io, std::string_view text, bool print) {
   return rc;
 }
 
+// `text` as one document, or (`lines`) as one per line.
+template <class T, options Opts, bool Query>
+int check_text(const streams& io, std::string_view text, bool print, bool lines) {
+  return lines ? check_lines<T, Opts, Query>(io, text, print) : check_document<T, Opts, Query>(io, text, print);
+}
+
 template <class D, options Opts>
 int validate_as(const streams& io, doc_kind kind, std::string_view text, bool print, bool lines) {
   constexpr bool query_request = D::request_in == request_location::query_string;
   switch (kind) {
-    case doc_kind::request:
-      return lines ? check_lines<typename D::request, Opts, query_request>(io, text, print)
-                   : check_document<typename D::request, Opts, query_request>(io, text, print);
-    case doc_kind::response:
-      return lines ? check_lines<typename D::response, Opts, false>(io, text, print)
-                   : check_document<typename D::response, Opts, false>(io, text, print);
-    case doc_kind::error:
-      return lines ? check_lines<typename D::error, Opts, false>(io, text, print)
-                   : check_document<typename D::error, Opts, false>(io, text, print);
+    case doc_kind::request: return check_text<typename D::request, Opts, query_request>(io, text, print, lines);
+    case doc_kind::response: return check_text<typename D::response, Opts, false>(io, text, print, lines);
+    case doc_kind::error: return check_text<typename D::error, Opts, false>(io, text, print, lines);
   }
   return exit_usage;
 }
