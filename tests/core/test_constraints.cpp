@@ -11,6 +11,7 @@
 #include <vector>
 
 namespace {
+namespace constraints_test {
 
 using genwire::errc;
 
@@ -263,4 +264,5 @@ TEST(FloatingRange, BeyondTheTypeIsOutOfRange) {
   EXPECT_EQ(genwire::decode<float>("1e-50").value(), 0.0F);  // underflow is rounding, not overflow
 }
 
+}  // namespace constraints_test
 }  // namespace

@@ -9,6 +9,7 @@
 #include <string>
 
 namespace {
+namespace decimal_bounds_test {
 
 using genwire::errc;
 using genwire::rule;
@@ -133,4 +134,5 @@ TEST(FormatAndLength, LengthAlwaysFormatInStrictMode) {
   EXPECT_EQ(e.error().rule.rule, rule::max_length);
 }
 
+}  // namespace decimal_bounds_test
 }  // namespace

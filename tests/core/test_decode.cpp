@@ -12,6 +12,7 @@
 #include <vector>
 
 namespace {
+namespace decode_test {
 
 using genwire::errc;
 
@@ -300,4 +301,5 @@ TEST(Decode, AllScalarKinds) {
   EXPECT_EQ(r->s, std::string("a\tb\0c", 5));
 }
 
+}  // namespace decode_test
 }  // namespace

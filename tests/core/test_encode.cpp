@@ -14,6 +14,7 @@
 #include <vector>
 
 namespace {
+namespace encode_test {
 
 using genwire::errc;
 
@@ -182,4 +183,5 @@ TEST(Encode, StrictAndLenientWriteTheSameValidValue) {
   EXPECT_EQ(genwire::encode(j).value(), R"({"id":"j1","inputs":[],"done":false,"cost":-0.25})");
 }
 
+}  // namespace encode_test
 }  // namespace

@@ -10,6 +10,7 @@
 #include <vector>
 
 namespace {
+namespace enums_test {
 
 using genwire::errc;
 
@@ -183,4 +184,5 @@ TEST(EnumName, OfAnOpenEnumIsItsKnownNameOrItsUnknownText) {
   EXPECT_EQ(genwire::enum_name(r->state), "paused");
 }
 
+}  // namespace enums_test
 }  // namespace

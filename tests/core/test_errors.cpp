@@ -11,6 +11,7 @@
 #include <vector>
 
 namespace {
+namespace errors_test {
 
 using genwire::errc;
 
@@ -180,4 +181,5 @@ TEST(DecodeOrThrow, ReturnsTheValueOrThrowsDecodeError) {
   }
 }
 
+}  // namespace errors_test
 }  // namespace

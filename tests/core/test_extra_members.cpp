@@ -8,6 +8,7 @@
 #include <string>
 
 namespace {
+namespace extra_members_test {
 
 using genwire::errc;
 
@@ -108,4 +109,5 @@ TEST(ExtraMembers, KeysThatNeedEscapingRoundTrip) {
   EXPECT_EQ(*genwire::encode(*r), "{\"error\":\"e\",\"a\\\"b\xC3\xA9\":null}");
 }
 
+}  // namespace extra_members_test
 }  // namespace

@@ -13,6 +13,7 @@
 #include <vector>
 
 namespace {
+namespace formats_test {
 
 using genwire::errc;
 
@@ -237,4 +238,5 @@ TEST(Formats, VectorOfDateTimesHasIndexedPaths) {
   EXPECT_EQ(r.error().offset, 25U);
 }
 
+}  // namespace formats_test
 }  // namespace

@@ -14,6 +14,7 @@
 #include <vector>
 
 namespace {
+namespace json_syntax_test {
 
 using genwire::errc;
 using namespace std::string_literals;
@@ -413,4 +414,5 @@ TEST(JsonDuplicateKeys, NestedDuplicateHasFullPath) {
   EXPECT_EQ(r.error().offset, 25U);
 }
 
+}  // namespace json_syntax_test
 }  // namespace

@@ -14,6 +14,7 @@
 #include <vector>
 
 namespace {
+namespace limits_test {
 
 using genwire::errc;
 
@@ -247,4 +248,5 @@ TEST(InvalidUtf8, InAQueryString) {
   EXPECT_TRUE(fails_with(genwire::decode_query<q>("name=\xC0\xAF"), errc::invalid_utf8, "name", 5));
 }
 
+}  // namespace limits_test
 }  // namespace

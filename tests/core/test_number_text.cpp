@@ -18,6 +18,7 @@
 #include <vector>
 
 namespace {
+namespace number_text_test {
 
 using genwire::errc;
 namespace detail = genwire::detail;
@@ -282,4 +283,5 @@ TEST(DecodeInteger, WhatIsNoIntegerIsStillReportedAsBefore) {
   }
 }
 
+}  // namespace number_text_test
 }  // namespace

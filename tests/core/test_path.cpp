@@ -9,6 +9,7 @@
 #include <string>
 
 namespace {
+namespace path_test {
 
 using genwire::errc;
 
@@ -91,4 +92,5 @@ TEST(Path, ExpandAndDecodeAgree) {
   EXPECT_EQ(back->run_id, in.run_id);
 }
 
+}  // namespace path_test
 }  // namespace

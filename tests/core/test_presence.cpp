@@ -11,6 +11,7 @@
 #include <vector>
 
 namespace {
+namespace presence_test {
 
 using genwire::errc;
 
@@ -240,4 +241,5 @@ TEST(Presence, NullableOutsideAStructAndInContainers) {
   EXPECT_EQ(plain.error().offset, 3U);
 }
 
+}  // namespace presence_test
 }  // namespace

@@ -11,6 +11,7 @@
 #include <vector>
 
 namespace {
+namespace query_test {
 
 using genwire::errc;
 
@@ -243,4 +244,5 @@ TEST(Query, NamingPolicyAppliesToParameterNames) {
   EXPECT_TRUE(fails_with(genwire::decode_query<camel_query>("project_id=x"), errc::missing_key, "projectId", 12));
 }
 
+}  // namespace query_test
 }  // namespace

@@ -12,6 +12,7 @@
 #include <vector>
 
 namespace {
+namespace raw_and_dynamic_test {
 
 using genwire::errc;
 using genwire::json::value;
@@ -253,4 +254,5 @@ TEST(JsonValue, EncodingRefusesWhatJsonCannotHold) {
   EXPECT_EQ(k.error().code, errc::unencodable);
 }
 
+}  // namespace raw_and_dynamic_test
 }  // namespace

@@ -12,6 +12,7 @@
 #include <vector>
 
 namespace {
+namespace reflect_test {
 
 enum class colour { red, green, blue };
 
@@ -305,4 +306,5 @@ TEST(Reflect, RenamesTakePrecedenceOverTheNamingPolicy) {
   EXPECT_TRUE(genwire::decode<renamed_and_camel>(*text).has_value());
 }
 
+}  // namespace reflect_test
 }  // namespace

@@ -17,6 +17,7 @@
 #include <vector>
 
 namespace {
+namespace string_scan_test {
 
 using genwire::errc;
 namespace simd = genwire::detail::simd;
@@ -117,7 +118,7 @@ TEST(StringScan, AnEscapeAtEveryOffsetDecodesAndEncodesExactly) {
         ASSERT_TRUE(r.has_value()) << json << ": " << r.error().message();
         ASSERT_EQ(r->s, expected) << json;
         // The document ends right after the string: the scan's range ends there too.
-        const auto top = genwire::decode<std::string>("\"" + filler(before) + escaped + filler(after) + "\"");
+        const auto top = genwire::decode<std::string>(std::string(1, '"') + filler(before) + escaped + filler(after) + "\"");
         ASSERT_TRUE(top.has_value()) << top.error().message();
         ASSERT_EQ(*top, expected);
         // Encoded back, then decoded again: the same string (the encoder writes its own escapes).
@@ -253,7 +254,7 @@ struct nested {
 
 TEST(StringScan, WhitespaceRunsOfEveryLength) {
   for (std::size_t n = 0; n <= 40; ++n) {
-    const std::string ws = "\n" + std::string(n, ' ') + (n % 3 ? "\t" : "") + (n % 5 ? "\r\n" : "");
+    const std::string ws = std::string(1, '\n') + std::string(n, ' ') + (n % 3 ? "\t" : "") + (n % 5 ? "\r\n" : "");
     const std::string json = "{" + ws + "\"inner\"" + ws + ":" + ws + "{" + ws + "\"s\":" + ws + "\"x\"" + ws + "}" + ws + "," + ws +
                              "\"list\":" + ws + "[" + ws + "1" + ws + "," + ws + "2" + ws + "]" + ws + "}" + ws;
     const auto r = genwire::decode<nested>(json);
@@ -285,4 +286,5 @@ TEST(StringScan, OneSpaceAndShortRunsBetweenTokens) {
   }
 }
 
+}  // namespace string_scan_test
 }  // namespace
