@@ -15,10 +15,12 @@
 // The codecs genwire::endpoints holds, each type once (several endpoints share an error type), one
 // list per provider (the library compiles each in its own translation unit): X(T) for a JSON
 // codec, Q(T) for a query-string codec. A request sent as a query string has both (the CLI and the
-// tests read requests as JSON too). Checked against genwire::all_endpoints below.
+// tests read requests as JSON too), and a list's item type has its own (the client walks pages
+// item by item, and `genwire call --all` prints each). Checked against genwire::all_endpoints below.
 #define GENWIRE_COMPILED_DIFFIO_TYPES(X, Q)                        \
   X(::genwire::diffio::list_project_generations_request)           \
   X(::genwire::diffio::list_project_generations_response)          \
+  X(::genwire::diffio::project_generation)                         \
   X(::genwire::diffio::get_generation_progress_request)            \
   X(::genwire::diffio::get_generation_progress_response)           \
   X(::genwire::diffio::error_envelope)
@@ -26,6 +28,7 @@
   X(::genwire::flora::list_generations_query)                      \
   Q(::genwire::flora::list_generations_query)                      \
   X(::genwire::flora::list_generations_response)                   \
+  X(::genwire::flora::generation)                                  \
   X(::genwire::flora::get_run_query)                               \
   Q(::genwire::flora::get_run_query)                               \
   X(::genwire::flora::run)                                         \
@@ -34,11 +37,13 @@
   X(::genwire::depicta::list_jobs_query)                           \
   Q(::genwire::depicta::list_jobs_query)                           \
   X(::genwire::depicta::list_jobs_response)                        \
+  X(::genwire::depicta::job)                                       \
   X(::genwire::depicta::error_envelope)
 #define GENWIRE_COMPILED_HEDRA_TYPES(X, Q)                         \
   X(::genwire::hedra::list_generations_query)                      \
   Q(::genwire::hedra::list_generations_query)                      \
   X(::genwire::hedra::list_generations_response)                   \
+  X(::genwire::hedra::generation)                                  \
   X(::genwire::hedra::http_validation_error)
 #define GENWIRE_COMPILED_ENDPOINT_TYPES(X, Q) \
   GENWIRE_COMPILED_DIFFIO_TYPES(X, Q)         \
