@@ -140,7 +140,9 @@ const std::vector<std::string> encode_libs{"genwire", "rapidjson", "boost.json",
 
 // genwire against glaze, column pair by column pair: each genwire way of decoding or encoding and
 // the glaze way that does the same job. "reuse" reads into a value that already holds the payload
-// (strings and vectors keep their capacity); "fresh" is genwire::encode(), a new string each time.
+// (strings and vectors keep their capacity); "fresh" is genwire::encode(), a new string each time;
+// "into" is genwire::encode_into (the buffer's last document written over), "genwire" clear() and
+// encode_to.
 struct pairing {
   std::string op, genwire, glaze;
 };
@@ -150,6 +152,7 @@ const std::vector<pairing> glaze_pairs{
     {"decode", "genwire-reuse", "glaze-reuse"},
     {"decode", "genwire-strict-reuse", "glaze-checked-reuse"},
     {"encode", "genwire", "glaze"},
+    {"encode", "genwire-into", "glaze"},
     {"encode", "genwire-fresh", "glaze"},
 };
 
@@ -234,6 +237,8 @@ void register_payload(const payload& p) {
   std::string again;
   if (!genwire::encode_to(*value, again)) die("genwire cannot encode " + p.name);
   if (!p.is_error && again != p.text()) die("genwire does not re-encode " + p.name + " byte for byte");
+  std::string over = "a stale document";
+  if (!genwire::encode_into(*value, over) || over != again) die("genwire::encode_into differs from encode_to on " + p.name);
 
   const std::string_view text = p.text();
   add("decode", p, "genwire", [text] {
@@ -260,6 +265,12 @@ void register_payload(const payload& p) {
   add("encode", p, "genwire", [value, buf = std::make_shared<std::string>()] {
     buf->clear();
     if (!genwire::encode_to(*value, *buf)) std::abort();
+    benchmark::DoNotOptimize(buf->data());
+    benchmark::ClobberMemory();
+  });
+  // What glz::write_json(v, buffer) does: the buffer's last document replaced, its storage reused.
+  add("encode", p, "genwire-into", [value, buf = std::make_shared<std::string>()] {
+    if (!genwire::encode_into(*value, *buf)) std::abort();
     benchmark::DoNotOptimize(buf->data());
     benchmark::ClobberMemory();
   });

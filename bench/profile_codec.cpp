@@ -6,7 +6,7 @@
 //   genwire-codec-profile OP LIB PAYLOAD [N]         OP decode|encode; N loops (100); LIB one of
 //     decode: genwire, genwire-strict, genwire-reuse, genwire-strict-reuse (decode_into a used value),
 //             simdjson, rapidjson, boost.json, nlohmann, glaze, glaze-checked, glaze-reuse, glaze-checked-reuse
-//     encode: genwire (encode_to a reused buffer), genwire-fresh (encode), rapidjson, boost.json,
+//     encode: genwire (clear + encode_to a reused buffer), genwire-into (encode_into it), genwire-fresh (encode), rapidjson, boost.json,
 //             nlohmann, glaze (write_json into a reused buffer)
 //   (the glaze ones when built with GENWIRE_GLAZE_INCLUDE_DIR)
 //
@@ -113,6 +113,11 @@ int run(const std::string& op, const std::string& lib, const payload& p, long n)
       rc = repeat(n, [&] {
         out.clear();
         if (!genwire::encode_to(*value, out)) std::abort();
+        benchmark::DoNotOptimize(out.data());
+      });
+    else if (lib == "genwire-into")
+      rc = repeat(n, [&] {
+        if (!genwire::encode_into(*value, out)) std::abort();
         benchmark::DoNotOptimize(out.data());
       });
     else if (lib == "genwire-fresh") rc = repeat(n, [&] { benchmark::DoNotOptimize(genwire::encode(*value)); });

@@ -4,7 +4,7 @@
 //   GENWIRE_DECLARE_CODEC(my::reply);   // header: decode/encode of my::reply are compiled elsewhere
 //   GENWIRE_DEFINE_CODEC(my::reply);    // one .cpp: ...here (it includes the same header first)
 //
-// Each covers genwire::decode / decode_into / encode / encode_to with genwire::lenient (the
+// Each covers genwire::decode / decode_into / encode / encode_to / encode_into with genwire::lenient (the
 // default options) and genwire::strict; the _QUERY_ pair covers decode_query / encode_query.
 // Other option values are still compiled where they are used. Declare a type before the first
 // decode or encode of it in the translation unit. genwire/compiled_endpoints.hpp declares every

@@ -155,6 +155,35 @@ TEST(Encode, EncodeToAppendsAndReportsOffsetsInTheWholeBuffer) {
   EXPECT_EQ(st.error().offset, std::string("prefix:[1,2]").size() + std::string(R"({"sensor":"s","values":[)").size());
 }
 
+TEST(Encode, EncodeIntoReplacesWhateverTheBufferHeld) {
+  // Longer text before: written over, then cut to the new document.
+  std::string buffer = "a much longer text than the document that replaces it";
+  ASSERT_TRUE(genwire::encode_into(std::vector<int>{1, 2}, buffer).ok());
+  EXPECT_EQ(buffer, "[1,2]");
+  // Shorter text before (and empty): the buffer grows past it.
+  const reading r{"s", {0.5, 2}};
+  const std::string expected = genwire::encode(r).value();
+  for (std::string before : {std::string("xy"), std::string()}) {
+    ASSERT_TRUE(genwire::encode_into(r, before).ok());
+    EXPECT_EQ(before, expected);
+  }
+  // Documents longer than one growth step of the buffer (2 KiB), after a short one and again.
+  std::vector<std::string> many(300, "0123456789");
+  const std::string big = genwire::encode(many).value();
+  ASSERT_GT(big.size(), 2048U);
+  ASSERT_TRUE(genwire::encode_into(many, buffer).ok());
+  EXPECT_EQ(buffer, big);
+  ASSERT_TRUE(genwire::encode_into(std::vector<int>{7}, buffer).ok());
+  EXPECT_EQ(buffer, "[7]");
+  ASSERT_TRUE(genwire::encode_into<genwire::strict>(many, buffer).ok());
+  EXPECT_EQ(buffer, big);
+  // A failure: the offset counts from the start of the document, as encode()'s does.
+  const genwire::status st = genwire::encode_into(reading{"s", {std::nan("")}}, buffer);
+  ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.error().offset, std::string(R"({"sensor":"s","values":[)").size());
+  EXPECT_EQ(st.error().message(), genwire::encode(reading{"s", {std::nan("")}}).error().message());
+}
+
 TEST(Encode, IntegersOfEveryWidth) {
   struct ints {
     std::int8_t a;

@@ -162,6 +162,11 @@ TEST(Encode, IntoAWarmBufferAllocatesNothing) {
   ASSERT_TRUE(genwire::encode_to(p, buffer).ok());
   EXPECT_EQ(allocations.load() - before, 0);
   EXPECT_EQ(buffer, first);
+  // encode_into a buffer that held the same document: written over in place, nothing allocated.
+  const long into_before = allocations.load();
+  ASSERT_TRUE(genwire::encode_into(p, buffer).ok());
+  EXPECT_EQ(allocations.load() - into_before, 0);
+  EXPECT_EQ(buffer, first);
   // encode() reserves from the last output of the type: one allocation, the string itself.
   ASSERT_TRUE(genwire::encode(p).has_value());
   const long fresh_before = allocations.load();

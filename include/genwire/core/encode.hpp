@@ -2,7 +2,8 @@
 // here too (a client must not send what the server would reject), so encoding can fail.
 //
 //   genwire::result<std::string> json = genwire::encode(value);
-//   genwire::status st = genwire::encode_to(value, buffer);   // appends; reuse the buffer
+//   genwire::status st = genwire::encode_to(value, buffer);   // appends to buffer
+//   genwire::status st = genwire::encode_into(value, buffer); // replaces buffer's text, reusing it
 //
 // Text goes straight into the buffer's storage (detail::output); each member's `"key":` (with
 // its ',') is one precomputed literal.
@@ -219,8 +220,7 @@ class encoder : encoder_base {
 };
 
 template <class T, options Opts>
-status json_codec<T, Opts>::encode_to(const T& value, std::string& out) {
-  output o(out);
+status json_codec<T, Opts>::write(const T& value, output& o) {
   encoder<options{Opts.check_formats, Opts.closed_enums, Opts.reject_unknown_keys}> e(o);  // max_depth: decoding only
   if (e.write(value)) return {};
   return e.take_error();
@@ -232,7 +232,17 @@ status json_codec<T, Opts>::encode_to(const T& value, std::string& out) {
 // the output length when it was found.
 template <options Opts = options{}, class T>
 status encode_to(const T& v, std::string& out) {
-  return detail::json_codec<T, Opts>::encode_to(v, out);
+  detail::output o(out);
+  return detail::json_codec<T, Opts>::write(v, o);
+}
+
+// Replaces out's text with the JSON for v, reusing its storage: for a buffer that carries one
+// document after another (writing over the previous document's characters costs nothing more,
+// where clear() and encode_to would fill them again first). On error, out holds a partial document.
+template <options Opts = options{}, class T>
+status encode_into(const T& v, std::string& out) {
+  detail::output o(out, detail::output::replace_t{});
+  return detail::json_codec<T, Opts>::write(v, o);
 }
 
 template <options Opts = options{}, class T>

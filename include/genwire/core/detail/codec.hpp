@@ -13,10 +13,12 @@
 
 namespace genwire::detail {
 
+class output;
+
 template <class T, options Opts>
 struct json_codec {
   static status decode_into(std::string_view text, T& out);
-  static status encode_to(const T& value, std::string& out);
+  static status write(const T& value, output& out);
 };
 
 template <class T, options Opts>
