@@ -14,6 +14,8 @@
 
 #include "provider_test_support.hpp"
 
+namespace depicta_test {
+
 namespace {
 
 using namespace genwire_test;
@@ -581,3 +583,5 @@ TEST(DepictaErrors, PermissionRefusalSaysSoAndIsMarkedComposed) {
 }
 
 }  // namespace
+
+}  // namespace depicta_test

@@ -12,6 +12,8 @@
 
 #include "provider_test_support.hpp"
 
+namespace diffio_test {
+
 namespace {
 
 using namespace genwire_test;
@@ -604,3 +606,5 @@ TEST(DiffioSummary, StageStates) {
 }
 
 }  // namespace
+
+}  // namespace diffio_test

@@ -11,6 +11,8 @@
 
 #include "provider_test_support.hpp"
 
+namespace flora_test {
+
 namespace {
 
 using namespace genwire_test;
@@ -540,3 +542,5 @@ TEST(FloraGetRun, SummaryStates) {
 }
 
 }  // namespace
+
+}  // namespace flora_test

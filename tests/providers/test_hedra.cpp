@@ -17,6 +17,8 @@
 
 #include "provider_test_support.hpp"
 
+namespace hedra_test {
+
 namespace {
 
 using namespace genwire_test;
@@ -852,3 +854,5 @@ TEST(HedraRanges, KeyframeUrlsHaveALengthAsWellAsAFormat) {
 }
 
 }  // namespace
+
+}  // namespace hedra_test
