@@ -6,8 +6,9 @@
 //   genwire-codec-profile OP LIB PAYLOAD [N]         OP decode|encode; N loops (100); LIB one of
 //     decode: genwire, genwire-strict, genwire-reuse, genwire-strict-reuse (decode_into a used value),
 //             simdjson, rapidjson, boost.json, nlohmann, glaze, glaze-checked, glaze-reuse, glaze-checked-reuse
-//     encode: genwire (clear + encode_to a reused buffer), genwire-into (encode_into it), genwire-fresh (encode), rapidjson, boost.json,
-//             nlohmann, glaze (write_json into a reused buffer)
+//     encode: genwire (clear + encode_to a reused buffer), genwire-into (encode_into it),
+//             genwire-fresh (encode), rapidjson, boost.json, nlohmann, glaze (write_json into a
+//             reused buffer)
 //   (the glaze ones when built with GENWIRE_GLAZE_INCLUDE_DIR)
 //
 // Built with valgrind's callgrind.h (Debian package valgrind) when it is there, so that

@@ -27,4 +27,21 @@ namespace genwire::client {
 static_assert(every_endpoint_bound(static_cast<const genwire::all_endpoints*>(nullptr)),
               "every endpoint in genwire::all_endpoints has a client binding");
 
+#if defined(GENWIRE_COMPILED_ENDPOINTS) && GENWIRE_COMPILED_ENDPOINTS
+// With genwire::endpoints linked, a paged endpoint's item type is compiled there too: a walk (and
+// `genwire call --all`) encodes items on their own, which would compile their codec again here.
+template <class D>
+constexpr bool item_compiled() {
+  if constexpr (paged_endpoint<D>) return genwire::detail::compiled_json_types::has<item_of<D>>;
+  else return true;
+}
+template <class... Ds>
+constexpr bool every_item_compiled(const genwire::endpoint_list<Ds...>*) {
+  return (item_compiled<Ds>() && ...);
+}
+static_assert(every_item_compiled(static_cast<const genwire::all_endpoints*>(nullptr)),
+              "a paged endpoint's item type is missing from GENWIRE_COMPILED_<PROVIDER>_TYPES "
+              "(genwire/compiled_endpoints.hpp)");
+#endif
+
 }  // namespace genwire::client

@@ -27,6 +27,10 @@
 
 namespace genwire::client {
 
+// What a paged endpoint's pages hold, one by one.
+template <paged_endpoint D>
+using item_of = std::remove_cvref_t<decltype(*std::begin(endpoint_binding<D>::items(std::declval<const typename D::response&>())))>;
+
 template <api_provider P, paged_endpoint D, genwire::options Opts>
 class item_range {
   using binding = endpoint_binding<D>;
@@ -34,7 +38,7 @@ class item_range {
   using response = typename D::response;
 
  public:
-  using item = std::remove_cvref_t<decltype(*std::begin(binding::items(std::declval<const response&>())))>;
+  using item = item_of<D>;
 
   class iterator {
    public:
