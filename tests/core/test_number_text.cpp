@@ -108,6 +108,30 @@ TEST(FormatDouble, ShortDecimals) {
   EXPECT_EQ(our_text(0.0001), "1e-04");
 }
 
+// Where the short path writes its digits straight into place and where it leaves the text to the
+// general one: 0.0…0d…d as long as %f is not longer than %e, whole numbers up to 4 trailing zeros.
+TEST(FormatDouble, AroundTheShortPathsHandOverToPercentE) {
+  for (int k = 1; k <= 9; ++k)
+    for (std::uint64_t m : {1, 7, 12, 99, 105, 4567, 12345, 999999, 1234567, 99999999, 123456789}) {
+      const double v = static_cast<double>(m) / std::pow(10.0, k);
+      EXPECT_SAME_TEXT(v);
+      EXPECT_SAME_TEXT(v + 1.0);
+      EXPECT_SAME_TEXT(v + 123456.0);
+    }
+  for (int zeros = 0; zeros <= 9; ++zeros)
+    for (std::uint64_t m : {1, 3, 12, 1234, 123456789}) EXPECT_SAME_TEXT(static_cast<double>(m) * std::pow(10.0, zeros));
+  EXPECT_EQ(our_text(0.00012), "0.00012");  // as long as "1.2e-04": %f wins the tie
+  EXPECT_EQ(our_text(0.000012), "1.2e-05");
+  EXPECT_EQ(our_text(0.05), "0.05");
+  EXPECT_EQ(our_text(10000.0), "10000");
+  EXPECT_EQ(our_text(100000.0), "1e+05");
+  EXPECT_EQ(our_text(1230000.0), "1230000");
+  EXPECT_EQ(our_text(12300000.0), "12300000");  // as long as "1.23e+07"
+  EXPECT_EQ(our_text(123000000.0), "1.23e+08");
+  EXPECT_EQ(our_text(5.5), "5.5");
+  EXPECT_EQ(our_text(123456.78901234), "123456.78901234");
+}
+
 TEST(FormatDouble, SeventeenDigitShortestForms) {
   EXPECT_EQ(our_text(0.1 + 0.2), "0.30000000000000004");
   EXPECT_EQ(our_text(1.0 / 3.0), "0.3333333333333333");

@@ -210,7 +210,7 @@ inline decimal short_form(double v) noexcept {
   return {0, 0};
 }
 
-// The shortest decimal of a finite, positive double given by its bits.
+// The shortest decimal of a finite, positive double given by its bits, without trying short_form.
 inline decimal of(std::uint64_t bits) noexcept {
   const int biased = static_cast<int>(bits >> 52);
   const std::uint64_t fraction = bits & ((1ULL << 52) - 1);
@@ -219,9 +219,6 @@ inline decimal of(std::uint64_t bits) noexcept {
     if (fraction == 1) return {5, -324};
     if (fraction == 2) return {1, -323};
     return schubfach(fraction, -1074);
-  }
-  if constexpr (FLT_EVAL_METHOD == 0) {  // extended-precision arithmetic would round twice
-    if (const decimal d = short_form(std::bit_cast<double>(bits)); d.digits != 0) return d;
   }
   const std::uint64_t c = fraction | (1ULL << 52);
   const int q = biased - 1075;
@@ -285,6 +282,29 @@ inline char* format_decimal(char* out, std::uint64_t digits, int exponent) noexc
   return q + 2;
 }
 
+// A short_form result {n, -k} of the positive double v as std::to_chars writes it, in two stores
+// of digits and none read back: the whole part, then '.' and exactly k digits (n's last is not 0
+// when k > 0, else a smaller k would have fitted). The whole part is v truncated: n / 10^k is at
+// least 10^-k from a whole number and v lies within v * 2^-53 < 10^-k / 16 of it (v * 10^k < 2^49).
+// nullptr where %e is the shorter (n a whole number with 5 or more trailing zeros, or 0.000ddd
+// with more zeros after the point than %e's "e-0x" costs).
+inline char* format_short(char* out, double v, shortest::decimal d) noexcept {
+  if constexpr (std::endian::native == std::endian::little) {
+    const int k = -d.exponent;
+    if (k == 0) return d.digits % 100000 == 0 ? nullptr : format_digits(out, d.digits, decimal_digits(d.digits));
+    const auto whole = static_cast<std::uint64_t>(v);
+    const std::uint64_t fraction = d.digits - whole * powers_of_ten[k];
+    if (whole == 0 && k - decimal_digits(fraction) > (fraction >= 10 ? 3 : 2)) return nullptr;
+    out = format_digits(out, whole, decimal_digits(whole));
+    *out = '.';
+    const std::uint64_t text = eight_digits(static_cast<std::uint32_t>(fraction)) >> (8 * (8 - k));
+    std::memcpy(out + 1, &text, 8);
+    return out + 1 + k;
+  } else {
+    return nullptr;
+  }
+}
+
 // Room format_double and format_integer need at their out: they write at most 25 and 20 characters,
 // and may store up to 24 and digits_slack bytes beyond them.
 inline constexpr std::size_t max_double_chars = 25 + 24;
@@ -303,6 +323,15 @@ inline char* format_double(char* out, double v) noexcept {
   // exact digits (printf's), not the shortest ones padded with zeros. Rare; let it do so.
   constexpr std::uint64_t two_pow_53 = 0x4340000000000000ULL, ten_pow_22 = 0x4480F0CF064DD592ULL;
   if (bits >= two_pow_53 && bits < ten_pow_22) return std::to_chars(out, out + max_double_chars, std::bit_cast<double>(bits)).ptr;
+  if constexpr (FLT_EVAL_METHOD == 0) {  // extended-precision arithmetic would round twice
+    if (bits >= (1ULL << 52)) {           // normal: short_form's products stay exact
+      const double v = std::bit_cast<double>(bits);
+      if (const shortest::decimal d = shortest::short_form(v); d.digits != 0) {
+        if (char* end = format_short(out, v, d)) return end;
+        return format_decimal(out, d.digits, d.exponent);
+      }
+    }
+  }
   const shortest::decimal d = shortest::of(bits);
   return format_decimal(out, d.digits, d.exponent);
 }
