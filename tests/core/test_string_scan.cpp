@@ -1,6 +1,6 @@
 // The string scan both codecs share (detail/simd.hpp) and what rests on it, at its boundaries:
-// every kernel compiled in (SWAR always, SSE2 and AVX2 where the target has them; this file is also
-// built with -mavx2 and with GENWIRE_NO_SIMD) finds a '"', a '\\', a control byte or a non-ASCII
+// every kernel compiled in (SWAR always, SSE2, AVX2 and AVX-512BW where the target has them; this
+// file is also built with -mavx2, with -mavx512bw and with GENWIRE_NO_SIMD) finds a '"', a '\\', a control byte or a non-ASCII
 // byte at every position of its 8/16/32-byte blocks, never reads outside the range (the buffers
 // are allocated to the byte, for ASan), and copies what it passes; strings with an escape or a
 // multi-byte sequence at every offset decode and encode exactly; invalid UTF-8 at every offset is
@@ -38,12 +38,17 @@ std::vector<named_kernel> kernels() {
 #if defined(GENWIRE_HAVE_AVX2)
   k.push_back({"avx2", &simd::scan_avx2<false>, &simd::scan_avx2<true>});
 #endif
+#if defined(GENWIRE_HAVE_AVX512)
+  k.push_back({"avx512", &simd::scan_avx512<false>, &simd::scan_avx512<true>});
+#endif
   return k;
 }
 
 TEST(StringScan, TheWidestKernelTheTargetHasIsTheOneInUse) {
 #if defined(GENWIRE_NO_SIMD)
   EXPECT_STREQ(simd::kernel_name(), "swar");
+#elif defined(__AVX512BW__)
+  EXPECT_STREQ(simd::kernel_name(), "avx512");
 #elif defined(__AVX2__)
   EXPECT_STREQ(simd::kernel_name(), "avx2");
 #elif defined(__SSE2__)
@@ -62,7 +67,7 @@ std::unique_ptr<char[]> exact(std::size_t n, char fill) {
 TEST(StringScan, EveryKernelFindsEachSpecialByteAtEveryPosition) {
   const unsigned char specials[] = {'"', '\\', 0x00, 0x01, 0x1F, 0x80, 0xC3, 0xFF};
   for (const auto& k : kernels()) {
-    for (std::size_t len = 0; len <= 100; ++len) {
+    for (std::size_t len = 0; len <= 130; ++len) {  // past two of the widest blocks
       // Nothing special: the whole range, copied.
       auto plain = exact(len, 'a');
       auto dst = exact(len, '.');

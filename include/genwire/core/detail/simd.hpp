@@ -4,7 +4,8 @@
 // AVX2, 16 with SSE2, 8 with 64-bit arithmetic (SWAR), chosen at compile time; defining
 // GENWIRE_NO_SIMD (CMake: -DGENWIRE_SIMD=OFF) keeps the SWAR path on every target. Each range is
 // scanned by the widest kernel it is long enough for, and no kernel reads outside [p, end): the
-// last block of a range overlaps the one before it instead of reading past the end.
+// last block of a range overlaps the one before it instead of reading past the end. With AVX-512BW
+// one kernel takes every length: 64 bytes a step, the last step under a byte mask.
 //
 //   find_special(p, end)              the first such byte, or end
 //   copy_plain(dst, p, end)           the same, copying the bytes scanned to dst on the way (the
@@ -26,6 +27,9 @@
 #define GENWIRE_HAVE_AVX2 1
 #include <immintrin.h>
 #endif
+#if !defined(GENWIRE_NO_SIMD) && defined(__AVX512BW__)
+#define GENWIRE_HAVE_AVX512 1
+#endif
 
 namespace genwire::detail::simd {
 
@@ -33,7 +37,9 @@ constexpr bool is_special(unsigned char c) noexcept { return c == '"' || c == '\
 
 // The widest kernel compiled in, for reports.
 constexpr const char* kernel_name() noexcept {
-#if defined(GENWIRE_HAVE_AVX2)
+#if defined(GENWIRE_HAVE_AVX512)
+  return "avx512";
+#elif defined(GENWIRE_HAVE_AVX2)
   return "avx2";
 #elif defined(GENWIRE_HAVE_SSE2)
   return "sse2";
@@ -166,9 +172,35 @@ const char* scan_avx2(const char* p, const char* end, char* dst = nullptr) noexc
 }
 #endif
 
+#if defined(GENWIRE_HAVE_AVX512)
+// Short strings (most keys, ids and enum names) in one step and no branch on their length: the
+// bytes a mask leaves out are neither read (a masked load does not fault past the range) nor
+// stored, and their zeros do not count as control bytes.
+template <bool Copy>
+const char* scan_avx512(const char* p, const char* end, char* dst = nullptr) noexcept {
+  const __m512i quote = _mm512_set1_epi8('"'), slash = _mm512_set1_epi8('\\'), last_control = _mm512_set1_epi8(0x1F);
+  for (;; p += 64) {
+    const std::ptrdiff_t n = end - p;
+    const __mmask64 live = n >= 64 ? ~__mmask64{0} : (__mmask64{1} << n) - 1;
+    const __m512i x = _mm512_maskz_loadu_epi8(live, p);
+    if constexpr (Copy) {
+      _mm512_mask_storeu_epi8(dst, live, x);
+      dst += 64;
+    }
+    const __mmask64 special = (_mm512_cmpeq_epi8_mask(x, quote) | _mm512_cmpeq_epi8_mask(x, slash) |
+                               _mm512_cmple_epu8_mask(x, last_control) | _mm512_movepi8_mask(x)) &
+                              live;
+    if (special) return p + std::countr_zero(special);
+    if (n <= 64) return end;
+  }
+}
+#endif
+
 template <bool Copy>
 const char* scan(const char* p, const char* end, char* dst) noexcept {
-#if defined(GENWIRE_HAVE_AVX2)
+#if defined(GENWIRE_HAVE_AVX512)
+  return scan_avx512<Copy>(p, end, dst);
+#elif defined(GENWIRE_HAVE_AVX2)
   return scan_avx2<Copy>(p, end, dst);
 #elif defined(GENWIRE_HAVE_SSE2)
   return scan_sse2<Copy>(p, end, dst);
