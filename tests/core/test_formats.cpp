@@ -92,6 +92,36 @@ const char* const invalid_date_times[] = {
     "yesterday",
 };
 
+// The fixed-width part is checked a word at a time; here against a byte-by-byte reading of the
+// same rule: every byte value at every position of it.
+TEST(DateTime, EveryByteAtEveryPositionOfTheFixedWidthPart) {
+  static_assert(genwire::formats::is_date_time("2024-02-29T23:59:60.5+01:00"));  // still constexpr
+  static_assert(!genwire::formats::is_date_time("2024-02-29T23:59:60.5+01:0"));
+  const std::string base = "2024-02-29T23:59:59.5+01:00";
+  for (std::size_t i = 0; i < 19; ++i) {
+    for (int b = 0; b < 256; ++b) {
+      std::string t = base;
+      t[i] = static_cast<char>(b);
+      bool shape = true;
+      for (std::size_t k = 0; k < 19; ++k) {
+        const char c = t[k];
+        if (k == 4 || k == 7) shape &= c == '-';
+        else if (k == 10) shape &= c == 'T' || c == 't';
+        else if (k == 13 || k == 16) shape &= c == ':';
+        else shape &= c >= '0' && c <= '9';
+      }
+      bool expected = shape;
+      if (shape) {
+        const auto n = [&](std::size_t at, std::size_t len) { return std::stoi(t.substr(at, len)); };
+        using namespace std::chrono;
+        const year_month_day ymd{year{n(0, 4)}, month{static_cast<unsigned>(n(5, 2))}, day{static_cast<unsigned>(n(8, 2))}};
+        expected = ymd.ok() && n(11, 2) <= 23 && n(14, 2) <= 59 && n(17, 2) <= 60;
+      }
+      EXPECT_EQ(genwire::formats::is_date_time(t), expected) << "byte " << b << " at " << i << ": " << t;
+    }
+  }
+}
+
 TEST(DateTime, InvalidTextsAreRejected) {
   for (const char* text : invalid_date_times) {
     SCOPED_TRACE(text);
