@@ -92,8 +92,8 @@ const char* const invalid_date_times[] = {
     "yesterday",
 };
 
-// The fixed-width part is checked a word at a time; here against a byte-by-byte reading of the
-// same rule: every byte value at every position of it.
+// The fixed-width part's shape (digits, '-', 'T' or 't', ':') and ranges against a plain reading of
+// the rule: every byte value at every position of it.
 TEST(DateTime, EveryByteAtEveryPositionOfTheFixedWidthPart) {
   static_assert(genwire::formats::is_date_time("2024-02-29T23:59:60.5+01:00"));  // still constexpr
   static_assert(!genwire::formats::is_date_time("2024-02-29T23:59:60.5+01:0"));

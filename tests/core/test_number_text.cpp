@@ -110,7 +110,7 @@ TEST(FormatDouble, ShortDecimals) {
 
 // Where the short path writes its digits straight into place and where it leaves the text to the
 // general one: 0.0…0d…d as long as %f is not longer than %e, whole numbers up to 4 trailing zeros.
-TEST(FormatDouble, AroundTheShortPathsHandOverToPercentE) {
+TEST(FormatDouble, WhereTheShortPathHandsOverToTheGeneralOne) {
   for (int k = 1; k <= 9; ++k)
     for (std::uint64_t m : {1, 7, 12, 99, 105, 4567, 12345, 999999, 1234567, 99999999, 123456789}) {
       const double v = static_cast<double>(m) / std::pow(10.0, k);

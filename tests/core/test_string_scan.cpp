@@ -1,10 +1,11 @@
 // The string scan both codecs share (detail/simd.hpp) and what rests on it, at its boundaries:
 // every kernel compiled in (SWAR always, SSE2, AVX2 and AVX-512BW where the target has them; this
-// file is also built with -mavx2, with -mavx512bw and with GENWIRE_NO_SIMD) finds a '"', a '\\', a control byte or a non-ASCII
-// byte at every position of its 8/16/32-byte blocks, never reads outside the range (the buffers
-// are allocated to the byte, for ASan), and copies what it passes; strings with an escape or a
-// multi-byte sequence at every offset decode and encode exactly; invalid UTF-8 at every offset is
-// refused at its offset; length ranges settled by the byte count agree with counting.
+// file is also built with -mavx2, with -mavx512bw and with GENWIRE_NO_SIMD) finds a '"', a '\\', a
+// control byte or a non-ASCII byte at every position of its 8/16/32/64-byte blocks, never reads
+// outside the range (the buffers are allocated to the byte, for ASan), and copies what it passes;
+// strings with an escape or a multi-byte sequence at every offset decode and encode exactly;
+// invalid UTF-8 at every offset is refused at its offset; length ranges settled by the byte count
+// agree with counting.
 #include <gtest/gtest.h>
 
 #include <genwire/core.hpp>

@@ -286,8 +286,8 @@ inline char* format_decimal(char* out, std::uint64_t digits, int exponent) noexc
 // of digits and none read back: the whole part, then '.' and exactly k digits (n's last is not 0
 // when k > 0, else a smaller k would have fitted). The whole part is v truncated: n / 10^k is at
 // least 10^-k from a whole number and v lies within v * 2^-53 < 10^-k / 16 of it (v * 10^k < 2^49).
-// nullptr where %e is the shorter (n a whole number with 5 or more trailing zeros, or 0.000ddd
-// with more zeros after the point than %e's "e-0x" costs).
+// nullptr where %e may be the shorter, for format_decimal to decide: n a whole number with 5 or
+// more trailing zeros, or 0.000ddd with more zeros after the point than %e's "e-0x" costs.
 inline char* format_short(char* out, double v, shortest::decimal d) noexcept {
   if constexpr (std::endian::native == std::endian::little) {
     const int k = -d.exponent;
