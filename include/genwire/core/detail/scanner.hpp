@@ -109,23 +109,30 @@ class scanner {
   // Indented JSON: a line break and the next line's indentation. Most runs end within a few
   // bytes (documented examples indent by 2 to 8 spaces), so the first 16 are looked at one by one;
   // a longer run goes 16 bytes at a time.
+  // The position in a local: a member would be stored back after every byte (a char read may
+  // alias it).
   void skip_ws_run() noexcept {
-    for (const char* stop = p_ + std::min<std::ptrdiff_t>(end_ - p_, 16); p_ < stop; ++p_)
-      if (!is_ws(*p_)) return;
+    const char* q = p_;
+    for (const char* stop = q + std::min<std::ptrdiff_t>(end_ - q, 16); q < stop; ++q)
+      if (!is_ws(*q)) {
+        p_ = q;
+        return;
+      }
 #if defined(GENWIRE_HAVE_SSE2)
-    while (end_ - p_ >= 16) {
-      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+    while (end_ - q >= 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
       const __m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\n'))),
                                       _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('\r')), _mm_cmpeq_epi8(x, _mm_set1_epi8('\t'))));
       const auto other = ~static_cast<unsigned>(_mm_movemask_epi8(ws)) & 0xFFFFu;
       if (other) {
-        p_ += std::countr_zero(other);
+        p_ = q + std::countr_zero(other);
         return;
       }
-      p_ += 16;
+      q += 16;
     }
 #endif
-    while (p_ < end_ && is_ws(*p_)) ++p_;
+    while (q < end_ && is_ws(*q)) ++q;
+    p_ = q;
   }
   static constexpr bool is_ws(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
