@@ -108,9 +108,8 @@ class scanner {
   }
   // Indented JSON: a line break and the next line's indentation. Most runs end within a few
   // bytes (documented examples indent by 2 to 8 spaces), so the first 16 are looked at one by one;
-  // a longer run goes 16 bytes at a time.
-  // The position in a local: a member would be stored back after every byte (a char read may
-  // alias it).
+  // a longer run goes 16 bytes at a time. The position is kept in a local: the member would be
+  // stored back after every byte (a char read may alias it).
   void skip_ws_run() noexcept {
     const char* q = p_;
     for (const char* stop = q + std::min<std::ptrdiff_t>(end_ - q, 16); q < stop; ++q)
