@@ -289,19 +289,20 @@ inline char* format_decimal(char* out, std::uint64_t digits, int exponent) noexc
 // nullptr where %e may be the shorter, for format_decimal to decide: n a whole number with 5 or
 // more trailing zeros, or 0.000ddd with more zeros after the point than %e's "e-0x" costs.
 inline char* format_short(char* out, double v, shortest::decimal d) noexcept {
+  const int k = -d.exponent;
+  if (k == 0) return d.digits % 100000 == 0 ? nullptr : format_integer(out, d.digits);
+  const auto whole = static_cast<std::uint64_t>(v);
+  const std::uint64_t fraction = d.digits - whole * powers_of_ten[k];
+  if (whole == 0 && k - decimal_digits(fraction) > (fraction >= 10 ? 3 : 2)) return nullptr;
+  out = format_integer(out, whole);
+  *out = '.';
   if constexpr (std::endian::native == std::endian::little) {
-    const int k = -d.exponent;
-    if (k == 0) return d.digits % 100000 == 0 ? nullptr : format_digits(out, d.digits, decimal_digits(d.digits));
-    const auto whole = static_cast<std::uint64_t>(v);
-    const std::uint64_t fraction = d.digits - whole * powers_of_ten[k];
-    if (whole == 0 && k - decimal_digits(fraction) > (fraction >= 10 ? 3 : 2)) return nullptr;
-    out = format_digits(out, whole, decimal_digits(whole));
-    *out = '.';
+    // format_digits' own n <= 8 case, without its tests for longer n (k is at most 8 here).
     const std::uint64_t text = eight_digits(static_cast<std::uint32_t>(fraction)) >> (8 * (8 - k));
     std::memcpy(out + 1, &text, 8);
     return out + 1 + k;
   } else {
-    return nullptr;
+    return format_digits(out + 1, fraction, k);
   }
 }
 
