@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -262,6 +263,70 @@ TEST(FloatingRange, BeyondTheTypeIsOutOfRange) {
   EXPECT_EQ(genwire::decode<float>("-3.5e38").error().code, errc::out_of_range);
   EXPECT_EQ(genwire::decode<float>("3.4e38").value(), 3.4e38F);
   EXPECT_EQ(genwire::decode<float>("1e-50").value(), 0.0F);  // underflow is rounding, not overflow
+}
+
+// Every option set shares one decoder and one encoder per type (the options are a run-time value
+// inside them), so each rule must still follow its own flag, and sets used side by side in one
+// program must not leak into each other: every rule alone, none, and all of them.
+enum class phase { queued, done };
+
+struct ruled {
+  genwire::date_time at;                                          // a format without a length
+  genwire::formatted_string<genwire::format_kind::uri, 1, 40> link;  // a format after a length
+  genwire::open_enum<phase> state;
+};
+
+constexpr genwire::options formats_only{.check_formats = true};
+constexpr genwire::options enums_only{.closed_enums = true};
+constexpr genwire::options keys_only{.reject_unknown_keys = true};
+
+template <genwire::options Opts>
+std::optional<errc> decode_error(std::string_view text) {
+  const auto r = genwire::decode<ruled, Opts>(text);
+  if (r) return std::nullopt;
+  return r.error().code;
+}
+
+TEST(OptionSets, EachRuleFollowsItsOwnFlagWhateverElseTheProgramUses) {
+  const std::string good = R"({"at":"2026-12-02T06:00:00Z","link":"https://example.com/a","state":"done"})";
+  const std::string bad_time = R"({"at":"yesterday","link":"https://example.com/a","state":"done"})";
+  const std::string bad_link = R"({"at":"2026-12-02T06:00:00Z","link":"not a uri","state":"done"})";
+  const std::string new_state = R"({"at":"2026-12-02T06:00:00Z","link":"https://example.com/a","state":"paused"})";
+  const std::string extra_key = R"({"at":"2026-12-02T06:00:00Z","link":"https://example.com/a","state":"done","x":1})";
+  const std::string too_long = R"({"at":"yesterday","link":"https://example.com/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","state":"done"})";
+
+  for (const auto& text : {good, bad_time, bad_link, new_state, extra_key})
+    EXPECT_EQ(decode_error<genwire::lenient>(text), std::nullopt) << text;
+  EXPECT_EQ(decode_error<genwire::strict>(good), std::nullopt);
+  EXPECT_EQ(decode_error<genwire::strict>(bad_time), errc::format);
+  EXPECT_EQ(decode_error<genwire::strict>(bad_link), errc::format);
+  EXPECT_EQ(decode_error<genwire::strict>(new_state), errc::unknown_enum);
+  EXPECT_EQ(decode_error<genwire::strict>(extra_key), errc::unknown_key);
+
+  EXPECT_EQ(decode_error<formats_only>(bad_time), errc::format);
+  EXPECT_EQ(decode_error<formats_only>(bad_link), errc::format);
+  EXPECT_EQ(decode_error<formats_only>(new_state), std::nullopt);
+  EXPECT_EQ(decode_error<formats_only>(extra_key), std::nullopt);
+  EXPECT_EQ(decode_error<enums_only>(bad_time), std::nullopt);
+  EXPECT_EQ(decode_error<enums_only>(new_state), errc::unknown_enum);
+  EXPECT_EQ(decode_error<enums_only>(extra_key), std::nullopt);
+  EXPECT_EQ(decode_error<keys_only>(bad_link), std::nullopt);
+  EXPECT_EQ(decode_error<keys_only>(new_state), std::nullopt);
+  EXPECT_EQ(decode_error<keys_only>(extra_key), errc::unknown_key);
+  // A length is a declared constraint, checked in every mode, and before the format.
+  EXPECT_EQ(decode_error<genwire::lenient>(too_long), errc::constraint);
+  EXPECT_EQ(decode_error<genwire::strict>(too_long), errc::format);  // "at" comes first
+
+  // Encoding: the same flags, the same rules.
+  const auto lenient_value = genwire::decode<ruled>(bad_time).value();
+  EXPECT_EQ(genwire::encode(lenient_value).value(), bad_time);
+  EXPECT_EQ(genwire::encode<formats_only>(lenient_value).error().code, errc::format);
+  EXPECT_EQ(genwire::encode<genwire::strict>(lenient_value).error().code, errc::format);
+  EXPECT_EQ(genwire::encode<enums_only>(lenient_value).value(), bad_time);
+  const auto unknown_state = genwire::decode<ruled>(new_state).value();
+  EXPECT_EQ(genwire::encode(unknown_state).value(), new_state);
+  EXPECT_EQ(genwire::encode<enums_only>(unknown_state).error().code, errc::unknown_enum);
+  EXPECT_EQ(genwire::encode<formats_only>(unknown_state).value(), new_state);
 }
 
 }  // namespace constraints_test

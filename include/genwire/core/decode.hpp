@@ -91,8 +91,8 @@ inline json_kind kind_at(char c) noexcept {
 }
 
 // What every decoder shares whatever its options: the failures (built out of line, once, from a
-// type's words and JSON type rather than once per type) and numbers. decoder<Opts> adds what the
-// options change, so a program using two option sets compiles these once.
+// type's words and JSON type rather than once per type) and numbers. decoder adds the values of
+// each type.
 class decoder_base {
  public:
   explicit decoder_base(scanner& s) : s_(s) {}
@@ -206,10 +206,11 @@ class decoder_base {
   std::string scratch_;  // an enum value's text when it has escapes
 };
 
-template <options Opts>
+// One decoder for every option set: the options are a run-time value (the few checks they change
+// test a flag), so a type's reader is compiled once however many option sets a program uses.
 class decoder : decoder_base {
  public:
-  explicit decoder(scanner& s) : decoder_base(s) {}
+  decoder(scanner& s, options rules) : decoder_base(s), rules_(rules) {}
 
   template <class T>
   bool read(T& out) {
@@ -243,17 +244,24 @@ class decoder : decoder_base {
       if (s_.peek() != '"') return wrong_type<T>(at);
       out.clear();
       return s_.read_string(out);
+    } else if constexpr (is_formatted<T>::value && !counts_length<T>()) {
+      // Without format checks its text is all there is to it: read inline, the checks out of line.
+      if (s_.peek() != '"') return wrong_type<T>(at);
+      std::string& text = text_of(out);
+      text.clear();
+      if (!s_.read_string(text)) return false;
+      return !rules_.check_formats || format_checked<T>(text, at);
     } else if constexpr (is_sized_string<T>::value || is_formatted<T>::value) {
       if (s_.peek() != '"') return wrong_type<T>(at);
       std::string& text = text_of(out);
       text.clear();
       if (!s_.read_string(text)) return false;
-      return report(check_text<Opts, T, utf8_state::valid>(text), at);
+      return report(check_text<T, utf8_state::valid>(text, rules_), at);
     } else if constexpr (is_open_enum<T>::value || std::is_enum_v<T>) {
       if (s_.peek() != '"') return wrong_type<T>(at);
       std::string_view text;
       if (!s_.read_string_view(text, scratch_)) return false;
-      return report(assign_enum<Opts>(out, text), at);
+      return report(assign_enum(out, text, rules_), at);
     } else if constexpr (is_vector<T>::value) {
       // Elements already there are read into (keeping their capacity); extra ones are dropped.
       std::size_t n = 0;
@@ -411,7 +419,7 @@ class decoder : decoder_base {
       } else if constexpr (keys::keeps_extras) {
         if (!read_extra(extras_of(out), key, key_at)) return false;
       } else {
-        if constexpr (Opts.reject_unknown_keys) {
+        if (rules_.reject_unknown_keys) {
           return unknown_key(key_at, key);
         } else if (!s_.skip_value()) {  // skip_value leaves key_scratch_ (and so `key`) alone
           return s_.push_key(key), false;
@@ -503,13 +511,18 @@ class decoder : decoder_base {
     }
   }
 
+  template <class T>
+  GENWIRE_NOINLINE bool format_checked(const std::string& text, const char* at) {
+    return report(check_text_format<T, utf8_state::valid>(text), at);
+  }
+
+  options rules_;
 };
 
 template <class T, options Opts>
 status json_codec<T, Opts>::decode_into(std::string_view text, T& out) {
   scanner s(text, Opts.max_depth);
-  // max_depth only sizes the scanner: every depth shares one decoder.
-  decoder<options{Opts.check_formats, Opts.closed_enums, Opts.reject_unknown_keys}> d(s);
+  decoder d(s, Opts);
   if (d.read(out) && s.finish()) return {};
   return s.take_error();
 }

@@ -33,7 +33,7 @@ namespace genwire {
 namespace detail {
 
 // What every encoder shares whatever its options: the failures (out of line, once), the path to
-// a failure, and dynamic JSON values. encoder<Opts> adds what the options change.
+// a failure, and dynamic JSON values. encoder adds the values of each type.
 class encoder_base {
  public:
   explicit encoder_base(output& out) : out_(out) {}
@@ -72,7 +72,7 @@ class encoder_base {
     return true;
   }
 
-  // A std::string's text as a JSON string (encoder<Opts>::string<T> for constrained types).
+  // A std::string's text as a JSON string (encoder::string<T> for constrained types).
   bool write_text(std::string_view s) {
     const std::size_t at = out_.size();
     if (write_string(out_, s)) [[likely]]
@@ -100,10 +100,11 @@ class encoder_base {
   std::vector<path_segment> path_;
 };
 
-template <options Opts>
+// One encoder for every option set: the options are a run-time value (the few checks they change
+// test a flag), so a type's writer is compiled once however many option sets a program uses.
 class encoder : encoder_base {
  public:
-  explicit encoder(output& out) : encoder_base(out) {}
+  encoder(output& out, options rules) : encoder_base(out), rules_(rules) {}
   using encoder_base::take_error;
 
   template <class T>
@@ -128,9 +129,13 @@ class encoder : encoder_base {
     } else if constexpr (is_bounded<T>::value) {
       if (auto bad = check_bounds<T>(v.value)) return fail(std::move(*bad));
       return write(v.value);
+    } else if constexpr (is_formatted<T>::value && !counts_length<T>()) {
+      // Without format checks its text is all there is to it: written inline, the checks out of line.
+      if (rules_.check_formats) return write_checked(v);
+      return string<T>(text_of(v));
     } else if constexpr (is_string_carried_v<T>) {
       std::string_view text;
-      if (auto bad = text_for_encoding<Opts, T, utf8_state::checked_later>(v, text)) return fail(std::move(*bad));
+      if (auto bad = text_for_encoding<utf8_state::checked_later>(v, text, rules_)) return fail(std::move(*bad));
       return string<T>(text);
     } else if constexpr (is_vector<T>::value || is_std_array<T>::value) {
       out_.put('[');
@@ -217,11 +222,19 @@ class encoder : encoder_base {
     return invalid_utf8(at);
   }
 
+  // A formatted string whose format is checked first.
+  template <class T>
+  GENWIRE_NOINLINE bool write_checked(const T& v) {
+    if (auto bad = check_text_format<T, utf8_state::checked_later>(text_of(v))) return fail(std::move(*bad));
+    return string<T>(text_of(v));
+  }
+
+  options rules_;
 };
 
 template <class T, options Opts>
 status json_codec<T, Opts>::write(const T& value, output& o) {
-  encoder<options{Opts.check_formats, Opts.closed_enums, Opts.reject_unknown_keys}> e(o);  // max_depth: decoding only
+  encoder e(o, Opts);
   if (e.write(value)) return {};
   return e.take_error();
 }

@@ -131,7 +131,7 @@ bool scalar_from_query(T& out, std::string&& text, const query_error_sink& sink)
     return true;
   } else if constexpr (is_string_carried_v<T>) {
     if (!formats::utf8_length(text)) return sink.fail(errc::invalid_utf8, "valid UTF-8", "bytes that are not");
-    if (auto bad = assign_from_text<Opts>(out, std::move(text))) return sink.fail(std::move(*bad));
+    if (auto bad = assign_from_text(out, std::move(text), Opts)) return sink.fail(std::move(*bad));
     return true;
   } else {
     static_assert(sizeof(T) == 0, "query parameters must be scalars (or vectors / optionals of scalars)");
@@ -155,7 +155,7 @@ bool scalar_to_query(std::string& out, const T& v, const query_error_sink& sink)
     return scalar_to_query<Opts>(out, v.value, sink);
   } else if constexpr (is_string_carried_v<T>) {
     std::string_view text;
-    if (auto bad = text_for_encoding<Opts>(v, text)) return sink.fail(std::move(*bad));
+    if (auto bad = text_for_encoding(v, text, Opts)) return sink.fail(std::move(*bad));
     if (!formats::utf8_length(text)) return sink.fail(errc::unencodable, "a string of valid UTF-8", "invalid UTF-8");
     percent_encode(out, text);
   } else {

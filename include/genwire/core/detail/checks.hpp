@@ -229,19 +229,30 @@ std::optional<violation> check_length_as(std::string_view v) {
 }
 
 // The declared rules of a sized or formatted string's text, in their order: length, then format.
-template <options Opts, class T, utf8_state U = utf8_state::unchecked>
-std::optional<violation> check_text(std::string_view text) {
+// The options are a run-time argument here and below, so that one decoder and one encoder serve
+// every option set (a program using lenient and strict compiles each type's codec once); the
+// query codecs pass their compile-time options, which the inlined calls fold away.
+template <class T, utf8_state U>
+GENWIRE_NOINLINE std::optional<violation> check_text_format(std::string_view text) {
+  if (auto v = check_format<T::kind>(text)) {
+    // An unchecked length could hide invalid UTF-8, which check_length reports first.
+    if constexpr (U == utf8_state::checked_later && has_length_range<T>) {
+      if (auto first = check_length<T>(text)) return first;
+    }
+    return v;
+  }
+  return std::nullopt;
+}
+
+template <class T, utf8_state U = utf8_state::unchecked>
+std::optional<violation> check_text(std::string_view text, options rules) {
   if constexpr (counts_length<T>()) {
     if (auto v = check_length_as<T, U>(text)) return v;
   }
-  if constexpr (is_formatted<T>::value && Opts.check_formats) {
-    if (auto v = check_format<T::kind>(text)) {
-      // An unchecked length could hide invalid UTF-8, which check_length reports first.
-      if constexpr (U == utf8_state::checked_later && has_length_range<T>) {
-        if (auto first = check_length<T>(text)) return first;
-      }
-      return v;
-    }
+  // Out of line, so that without format checks a formatted string costs a flag test and the code
+  // reading or writing it stays small enough to inline.
+  if constexpr (is_formatted<T>::value) {
+    if (rules.check_formats) return check_text_format<T, U>(text);
   }
   return std::nullopt;
 }
@@ -253,14 +264,14 @@ violation not_an_enumerator(std::string_view text) {
 }
 
 // An enum or open_enum from its name.
-template <options Opts, class T>
-std::optional<violation> assign_enum(T& out, std::string_view text) {
+template <class T>
+std::optional<violation> assign_enum(T& out, std::string_view text, options rules) {
   if constexpr (is_open_enum<T>::value) {
     using E = decltype(out.value());
     if (auto e = enum_from_name<E>(text)) {
       out = *e;
     } else {
-      if constexpr (Opts.closed_enums) return not_an_enumerator<E>(text);
+      if (rules.closed_enums) return not_an_enumerator<E>(text);
       out = T::unknown(std::string(text));
     }
   } else {
@@ -283,15 +294,15 @@ const std::string& text_of(const T& v) noexcept {
 }
 
 // The rules of a string-carried scalar type T, given its text.
-template <options Opts, class T>
-std::optional<violation> assign_from_text(T& out, std::string&& text) {
+template <class T>
+std::optional<violation> assign_from_text(T& out, std::string&& text, options rules) {
   if constexpr (std::is_same_v<T, std::string>) {
     out = std::move(text);
   } else if constexpr (is_sized_string<T>::value || is_formatted<T>::value) {
-    if (auto v = check_text<Opts, T>(text)) return v;
+    if (auto v = check_text<T>(text, rules)) return v;
     text_of(out) = std::move(text);
   } else if constexpr (is_open_enum<T>::value || std::is_enum_v<T>) {
-    return assign_enum<Opts>(out, text);
+    return assign_enum(out, text, rules);
   } else {
     static_assert(sizeof(T) == 0, "not a string-carried type");
   }
@@ -303,12 +314,12 @@ inline constexpr bool is_string_carried_v = std::is_same_v<T, std::string> || is
                                             is_formatted<T>::value || is_open_enum<T>::value || std::is_enum_v<T>;
 
 // The text a string-carried value encodes to, after its rules are checked.
-template <options Opts, class T, utf8_state U = utf8_state::unchecked>
-std::optional<violation> text_for_encoding(const T& v, std::string_view& text) {
+template <utf8_state U = utf8_state::unchecked, class T>
+std::optional<violation> text_for_encoding(const T& v, std::string_view& text, options rules) {
   if constexpr (std::is_same_v<T, std::string>) {
     text = v;
   } else if constexpr (is_sized_string<T>::value || is_formatted<T>::value) {
-    if (auto bad = check_text<Opts, T, U>(text_of(v))) return bad;
+    if (auto bad = check_text<T, U>(text_of(v), rules)) return bad;
     text = text_of(v);
   } else if constexpr (is_open_enum<T>::value) {
     using E = decltype(v.value());
@@ -316,7 +327,7 @@ std::optional<violation> text_for_encoding(const T& v, std::string_view& text) {
       text = genwire::enum_name(v.value());
       if (text.empty()) return violation{errc::unencodable, enum_expectation<E>(), "enumerator " + std::to_string(static_cast<long long>(v.value()))};
     } else {
-      if constexpr (Opts.closed_enums) return not_an_enumerator<E>(v.unknown_text());
+      if (rules.closed_enums) return not_an_enumerator<E>(v.unknown_text());
       text = v.unknown_text();
     }
   } else {

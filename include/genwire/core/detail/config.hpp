@@ -18,3 +18,11 @@
 #else
 #define GENWIRE_COLD
 #endif
+
+// For a slow path that is taken in normal use but would make the code it sits in too large to
+// inline (the format checks inside a string value's read or write).
+#if defined(__GNUC__) || defined(__clang__)
+#define GENWIRE_NOINLINE __attribute__((noinline))
+#else
+#define GENWIRE_NOINLINE
+#endif
