@@ -228,10 +228,9 @@ std::optional<violation> check_length_as(std::string_view v) {
   return check_length<S>(v);
 }
 
-// The declared rules of a sized or formatted string's text, in their order: length, then format.
-// The options are a run-time argument here and below, so that one decoder and one encoder serve
-// every option set (a program using lenient and strict compiles each type's codec once); the
-// query codecs pass their compile-time options, which the inlined calls fold away.
+// A formatted string's format (what check_text adds when formats are checked). Out of line, so
+// that without format checks a formatted string costs a flag test and the code reading or writing
+// it stays small enough to inline.
 template <class T, utf8_state U>
 GENWIRE_NOINLINE std::optional<violation> check_text_format(std::string_view text) {
   if (auto v = check_format<T::kind>(text)) {
@@ -244,13 +243,15 @@ GENWIRE_NOINLINE std::optional<violation> check_text_format(std::string_view tex
   return std::nullopt;
 }
 
+// The declared rules of a sized or formatted string's text, in their order: length, then format.
+// The options are a run-time argument here and below, so that one decoder and one encoder serve
+// every option set (a program using lenient and strict compiles each type's codec once); the
+// query codecs pass their compile-time options, which the inlined calls fold away.
 template <class T, utf8_state U = utf8_state::unchecked>
 std::optional<violation> check_text(std::string_view text, options rules) {
   if constexpr (counts_length<T>()) {
     if (auto v = check_length_as<T, U>(text)) return v;
   }
-  // Out of line, so that without format checks a formatted string costs a flag test and the code
-  // reading or writing it stays small enough to inline.
   if constexpr (is_formatted<T>::value) {
     if (rules.check_formats) return check_text_format<T, U>(text);
   }
