@@ -244,19 +244,15 @@ class decoder : decoder_base {
       if (s_.peek() != '"') return wrong_type<T>(at);
       out.clear();
       return s_.read_string(out);
-    } else if constexpr (is_formatted<T>::value && !counts_length<T>()) {
-      // Without format checks its text is all there is to it: read inline, the checks out of line.
-      if (s_.peek() != '"') return wrong_type<T>(at);
-      std::string& text = text_of(out);
-      text.clear();
-      if (!s_.read_string(text)) return false;
-      return !rules_.check_formats || format_checked<T>(text, at);
     } else if constexpr (is_sized_string<T>::value || is_formatted<T>::value) {
       if (s_.peek() != '"') return wrong_type<T>(at);
       std::string& text = text_of(out);
       text.clear();
       if (!s_.read_string(text)) return false;
-      return report(check_text<T, utf8_state::valid>(text, rules_), at);
+      // A format alone: without format checks the text is all there is to it (read inline, the
+      // checks out of line).
+      if constexpr (is_formatted<T>::value && !counts_length<T>()) return !rules_.check_formats || format_checked<T>(text, at);
+      else return report(check_text<T, utf8_state::valid>(text, rules_), at);
     } else if constexpr (is_open_enum<T>::value || std::is_enum_v<T>) {
       if (s_.peek() != '"') return wrong_type<T>(at);
       std::string_view text;
