@@ -131,7 +131,7 @@ class encoder : encoder_base {
       return write(v.value);
     } else if constexpr (is_formatted<T>::value && !counts_length<T>()) {
       // Without format checks its text is all there is to it: written inline, the checks out of line.
-      if (rules_.check_formats) return write_checked(v);
+      if (rules_.check_formats) return write_format_checked(v);
       return string<T>(text_of(v));
     } else if constexpr (is_string_carried_v<T>) {
       std::string_view text;
@@ -224,7 +224,7 @@ class encoder : encoder_base {
 
   // A formatted string whose format is checked first.
   template <class T>
-  GENWIRE_NOINLINE bool write_checked(const T& v) {
+  GENWIRE_NOINLINE bool write_format_checked(const T& v) {
     if (auto bad = check_text_format<T, utf8_state::checked_later>(text_of(v))) return fail(std::move(*bad));
     return string<T>(text_of(v));
   }
