@@ -144,6 +144,24 @@ TEST(OpenEnum, Equality) {
   EXPECT_EQ(oe{}.value(), status::queued);
 }
 
+// Assigning an enumerator makes it known again whatever it held, through decode_into as by hand.
+TEST(OpenEnum, AssigningAnEnumeratorMakesAnUnknownValueKnown) {
+  auto e = genwire::open_enum<status>::unknown("paused");
+  e = status::running;
+  EXPECT_TRUE(e.known());
+  EXPECT_EQ(e.value(), status::running);
+  EXPECT_EQ(e.unknown_text(), "");
+  EXPECT_TRUE(e == genwire::open_enum<status>(status::running));
+
+  open_job j{"a", genwire::open_enum<status>::unknown("paused")};
+  ASSERT_TRUE(genwire::decode_into(R"({"id":"b","state":"done"})", j));
+  EXPECT_TRUE(j.state == status::done);
+  EXPECT_EQ(j.state.unknown_text(), "");
+  ASSERT_TRUE(genwire::decode_into(R"({"id":"c","state":"paused"})", j));
+  EXPECT_FALSE(j.state.known());
+  EXPECT_EQ(j.state.unknown_text(), "paused");
+}
+
 TEST(OpenEnum, NonStringIsStillAWrongType) {
   const auto r = genwire::decode<open_job>(R"({"id":"a","state":null})");
   ASSERT_FALSE(r.has_value());

@@ -45,6 +45,13 @@ class open_enum {
  public:
   constexpr open_enum() = default;
   constexpr open_enum(E v) : value_(v) {}  // NOLINT: implicit by design
+  // In place, keeping the unknown text's storage (decoding into a used value allocates nothing).
+  open_enum& operator=(E v) noexcept {
+    value_ = v;
+    known_ = true;
+    raw_.clear();
+    return *this;
+  }
   static open_enum unknown(std::string raw) {
     open_enum e;
     e.known_ = false;

@@ -264,9 +264,10 @@ violation not_an_enumerator(std::string_view text) {
                    {rule::one_of, json_type::string, {}, format_kind::date_time, reflect::enum_names<E>}};
 }
 
-// An enum or open_enum from its name.
+// An enum or open_enum from its name. Inline in the decoder's enum reader whatever the inliner's
+// budget: out of line it costs a call and the optional's return through memory per value.
 template <class T>
-std::optional<violation> assign_enum(T& out, std::string_view text, options rules) {
+GENWIRE_ALWAYS_INLINE std::optional<violation> assign_enum(T& out, std::string_view text, options rules) {
   if constexpr (is_open_enum<T>::value) {
     using E = decltype(out.value());
     if (auto e = enum_from_name<E>(text)) {

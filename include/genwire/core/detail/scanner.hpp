@@ -500,12 +500,17 @@ class scanner {
     }
   }
 
-  bool skip_string() {
+  // Inline in the skip loops whatever the inliner's budget (they spend most of their time here):
+  // a string with escapes, and every error, out of line.
+  GENWIRE_ALWAYS_INLINE bool skip_string() {
     const char* q = plain_run(p_ + 1);
     if (q < end_ && *q == '"') [[likely]] {
       p_ = q + 1;
       return true;
     }
+    return skip_string_slowly();
+  }
+  bool skip_string_slowly() {
     std::string sink;  // escapes are decoded into it and dropped
     return read_string_slowly(sink);
   }
