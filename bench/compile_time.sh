@@ -13,6 +13,8 @@
 #   one endpoint, extern         compile_time_one.cpp the same way
 #   genwire::endpoints           bench/compile_time_library.cpp: src/endpoints/compiled_*.cpp read as
 #                                one TU, the library's one-off cost
+#   all types, compact           compile_time_tu.cpp with GENWIRE_COMPACT_CODEC: the member-table codec
+#   one endpoint, compact        compile_time_one.cpp the same way
 #
 #   bash bench/compile_time.sh [RUNS [SLOW_RUNS]]   (defaults 3 and 1; the median is reported)
 #
@@ -46,8 +48,10 @@ rows_table=(
   "extern|all types + strict, codecs extern (genwire::endpoints)|bench/compile_time_tu.cpp|-DGENWIRE_CT_STRICT=1 -DGENWIRE_CT_EXTERN=1|fast|0|0"
   "one-extern|one endpoint, codec extern (genwire::endpoints)|bench/compile_time_one.cpp|-DGENWIRE_CT_EXTERN=1|fast|0|0"
   "library|genwire::endpoints itself (once per build)|bench/compile_time_library.cpp||slow|0|0"
+  "compact|all types, default options, GENWIRE_COMPACT_CODEC|bench/compile_time_tu.cpp|-DGENWIRE_CT_STRICT=0 -DGENWIRE_COMPACT_CODEC=1|fast|0|0"
+  "one-compact|one endpoint, GENWIRE_COMPACT_CODEC|bench/compile_time_one.cpp|-DGENWIRE_COMPACT_CODEC=1|fast|0|0"
 )
-ROWS=${ROWS:-"default strict one extern one-extern library"}
+ROWS=${ROWS:-"default strict one extern one-extern library compact one-compact"}
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

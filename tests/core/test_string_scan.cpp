@@ -10,6 +10,7 @@
 
 #include <genwire/core.hpp>
 
+#include <array>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -292,6 +293,25 @@ TEST(StringScan, OneSpaceAndShortRunsBetweenTokens) {
     ASSERT_FALSE(end.has_value());
     EXPECT_EQ(end.error().code, errc::unexpected_end);
     EXPECT_EQ(end.error().offset, cut.size());
+  }
+}
+
+// The member-table codec's key compare (GENWIRE_COMPACT_CODEC): the first n bytes of two 32-byte
+// blocks, with whichever kernel the target compiles in (this file's builds give SSE2, AVX2 and the
+// portable words): a difference counts only at a position below n.
+TEST(StringScan, KeyCompareSeesExactlyTheFirstNBytes) {
+  std::array<char, 32> key{}, text{};
+  for (std::size_t i = 0; i < 32; ++i) key[i] = text[i] = static_cast<char>('a' + i % 26);
+  for (std::size_t n = 0; n <= 32; ++n) {
+    SCOPED_TRACE(n);
+    EXPECT_TRUE(simd::same_prefix32(text.data(), key.data(), n));
+    for (std::size_t at = 0; at < 32; ++at) {
+      auto other = text;
+      other[at] = static_cast<char>(other[at] ^ 0x20);
+      EXPECT_EQ(simd::same_prefix32(other.data(), key.data(), n), at >= n) << "difference at " << at;
+      other[at] = '\0';  // a zero byte, as the key table's padding holds
+      EXPECT_EQ(simd::same_prefix32(other.data(), key.data(), n), at >= n) << "zero at " << at;
+    }
   }
 }
 

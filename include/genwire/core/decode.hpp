@@ -11,10 +11,12 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -339,6 +341,46 @@ class decoder : decoder_base {
     else return is_integer_v<T>;
   }
 
+  // One member of a struct as the object reader sees it. A struct's readers are a constant table
+  // of these (data, no code per member): the loops over it are compiled once, and a member's
+  // value reader once per member type, shared by every struct that has a member of that type.
+  struct member_entry {
+    std::string_view quoted;                    // `"key":`
+    bool (*read)(decoder&, void*);              // the value into the member at that address
+    void (*reset)(void*) noexcept;              // std::optional: cleared when absent; else null
+    json_type type;                             // what a missing member is named as
+    bool optional;                              // may be absent
+    bool extras;                                // genwire::extra_members: has no key
+    constexpr std::string_view key() const noexcept { return quoted.substr(1, quoted.size() - 3); }
+  };
+  struct object_table {
+    const member_entry* members;
+    std::size_t size;
+    std::uint64_t required;  // bit i: member i must be there
+    std::uint64_t optional;  // bit i: member i may be absent (std::optional)
+  };
+
+  template <class M>
+  static bool read_at(decoder& d, void* member) {
+    return d.read_field(*static_cast<M*>(member));
+  }
+  template <class M>
+  static void reset_at(void* member) noexcept {
+    static_cast<M*>(member)->reset();
+  }
+  template <class T, std::size_t I>
+  static constexpr member_entry entry_of() {
+    using M = reflect::member_type<T, I>;
+    if constexpr (is_extra_members_v<M>) return {{}, nullptr, nullptr, json_type::object, true, true};
+    else if constexpr (is_std_optional<M>::value) return {key_table<T>::quoted[I], &read_at<M>, &reset_at<M>, json_type_of<M>(), true, false};
+    else return {key_table<T>::quoted[I], &read_at<M>, nullptr, json_type_of<M>(), false, false};
+  }
+  static_assert(key_read_ahead >= 32, "scanner::match_padded reads a key as one 32-byte block");
+  template <class T>
+  static constexpr auto entries = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<member_entry, sizeof...(I)>{entry_of<T, I>()...};
+  }(std::make_index_sequence<key_table<T>::size>{});
+
   // Where reading an object's members in declaration order stands.
   enum class order : unsigned char { following, left, closed, failed };
 
@@ -347,23 +389,51 @@ class decoder : decoder_base {
     if (s_.peek() != '{') return wrong_type<T>(at);
     if (!s_.enter(at)) return false;
     s_.advance(1);
+    static constexpr object_table table{entries<T>.data(), key_table<T>::size, member_masks<T>::required,
+                                        member_masks<T>::optional};
     std::uint64_t seen = 0;  // bit i: member i was read
     if constexpr (key_table<T>::keeps_extras) extras_of(out).items.clear();
+    order o = order::following;
     s_.skip_ws();
     if (s_.peek() == '}') {
       s_.advance(1);
+      o = order::closed;
+    } else if constexpr (compact_codec) {
+      o = read_in_order(table, member_addresses(out).data(), seen);
     } else {
-      order o = order::following;
       reflect::visit(out, [&](auto&... m) {
         [&]<std::size_t... I>(std::index_sequence<I...>) {
           (void)(read_in_order<T, I>(m, seen, o) && ...);
         }(std::index_sequence_for<decltype(m)...>{});
       });
-      if (o == order::failed) return false;
-      if (o != order::closed && !read_any_order(out, seen)) return false;
     }
-    s_.leave();
-    return complete(out, seen);
+    if (o == order::failed) return false;
+    if constexpr (compact_codec) {
+      if (o == order::closed && (table.optional & ~seen) == 0) return s_.leave(), has_required(table, seen);
+      return read_rest(out, table, o == order::closed, seen);
+    } else {
+      if (o != order::closed) return read_rest(out, table, false, seen);
+      s_.leave();
+      if (!has_required(table, seen)) return false;
+      if constexpr (table.optional != 0) {
+        if (const std::uint64_t absent = table.optional & ~seen) {
+          reflect::visit(out, [&](auto&... m) {
+            std::size_t i = 0;
+            ((reset_if_absent(m, absent >> i & 1), ++i), ...);
+          });
+        }
+      }
+      return true;
+    }
+  }
+
+  template <class M>
+  static void reset_if_absent(M& m, bool absent) noexcept {
+    if constexpr (is_std_optional<M>::value) {
+      if (absent) m.reset();
+    } else {
+      (void)m, (void)absent;
+    }
   }
 
   // Member I if the next key is its own: read, then past ',' (true: go on with member I + 1) or
@@ -380,24 +450,73 @@ class decoder : decoder_base {
       }
       seen |= std::uint64_t{1} << I;
       if (!read_field(m)) return s_.push_key(key_table<T>::keys[I]), o = order::failed, false;
-      s_.skip_ws();
-      const char c = s_.peek();
-      if (c == ',') {
-        s_.advance(1);
-        s_.skip_ws();
-        return true;
-      }
-      if (c == '}') return s_.advance(1), o = order::closed, false;
-      s_.expect('}', "',' or '}'");  // fails, naming what stands there
-      return o = order::failed, false;
+      const order next = after_value();
+      if (next == order::following) return true;
+      return o = next, false;
     }
   }
 
-  // The object's remaining members, from a key on, in any order, up to and past its '}'.
+  // Past what follows a member's value: ',' (following: on to the next member), '}' (closed), or
+  // the error naming what stands there (failed).
+  GENWIRE_ALWAYS_INLINE order after_value() {
+    s_.skip_ws();
+    const char c = s_.peek();
+    if (c == ',') {
+      s_.advance(1);
+      s_.skip_ws();
+      return order::following;
+    }
+    if (c == '}') return s_.advance(1), order::closed;
+    s_.expect('}', "',' or '}'");  // fails, naming what stands there
+    return order::failed;
+  }
+
+  // The same for every member in one loop over the table (GENWIRE_COMPACT_CODEC).
+  order read_in_order(const object_table& table, void* const* members, std::uint64_t& seen) {
+    for (std::size_t i = 0; i < table.size; ++i) {
+      const member_entry& e = table.members[i];
+      if (e.extras) continue;  // has no key
+      if (!s_.match_padded(e.quoted)) {
+        if (e.optional) continue;
+        return order::left;
+      }
+      seen |= std::uint64_t{1} << i;
+      if (!e.read(*this, members[i])) return s_.push_key(e.key()), order::failed;
+      if (const order next = after_value(); next != order::following) return next;
+    }
+    return order::following;
+  }
+
   template <class T>
-  bool read_any_order(T& out, std::uint64_t& seen) {
-    using keys = key_table<T>;
-    constexpr std::size_t n = keys::size;
+  static std::array<void*, key_table<T>::size> member_addresses(T& obj) {
+    std::array<void*, key_table<T>::size> members;
+    reflect::visit(obj, [&](auto&... m) {
+      std::size_t i = 0;
+      ((members[i++] = static_cast<void*>(std::addressof(m))), ...);
+      (void)i;
+    });
+    return members;
+  }
+
+  // What reading in declaration order leaves, through the table: the keys after the first one out
+  // of order, up to and past the '}', then the optional members absent from the text reset.
+  template <class T>
+  GENWIRE_NOINLINE bool read_rest(T& out, const object_table& table, bool closed, std::uint64_t seen) {
+    const auto members = member_addresses(out);
+    extra_members* extras = nullptr;
+    if constexpr (key_table<T>::keeps_extras) extras = &extras_of(out);
+    if (!closed && !read_any_order(table, members.data(), extras, seen)) return false;
+    s_.leave();
+    if (!has_required(table, seen)) return false;
+    for (std::uint64_t absent = table.optional & ~seen; absent != 0; absent &= absent - 1) {
+      const std::size_t i = static_cast<std::size_t>(std::countr_zero(absent));
+      table.members[i].reset(members[i]);
+    }
+    return true;
+  }
+
+  // The object's remaining members, from a key on, in any order, up to and past its '}'.
+  bool read_any_order(const object_table& table, void* const* members, extra_members* extras, std::uint64_t& seen) {
     std::size_t hint = 0;
     for (;;) {
       s_.skip_ws();
@@ -406,20 +525,19 @@ class decoder : decoder_base {
         return s_.fail(s_.at_end() ? errc::unexpected_end : errc::syntax, key_at, "a string key", s_.describe(key_at));
       std::string_view key;
       if (!s_.read_key(key, key_scratch_) || !s_.expect(':', "':'")) return false;
-      const std::size_t idx = keys::find(key, hint);
-      if (idx < n) {
-        if (seen & (std::uint64_t{1} << idx)) return duplicate_key(key_at, keys::keys[idx], true);
+      const std::size_t idx = find_member(table, key, hint);
+      if (idx < table.size) {
+        const member_entry& e = table.members[idx];
+        if (seen & (std::uint64_t{1} << idx)) return duplicate_key(key_at, e.key(), true);
         seen |= std::uint64_t{1} << idx;
         hint = idx + 1;
-        if (!read_member(out, idx)) return s_.push_key(keys::keys[idx]), false;
-      } else if constexpr (keys::keeps_extras) {
-        if (!read_extra(extras_of(out), key, key_at)) return false;
-      } else {
-        if (rules_.reject_unknown_keys) {
-          return unknown_key(key_at, key);
-        } else if (!s_.skip_value()) {  // skip_value leaves key_scratch_ (and so `key`) alone
-          return s_.push_key(key), false;
-        }
+        if (!e.read(*this, members[idx])) return s_.push_key(e.key()), false;
+      } else if (extras) {
+        if (!read_extra(*extras, key, key_at)) return false;
+      } else if (rules_.reject_unknown_keys) {
+        return unknown_key(key_at, key);
+      } else if (!s_.skip_value()) {  // skip_value leaves key_scratch_ (and so `key`) alone
+        return s_.push_key(key), false;
       }
       s_.skip_ws();
       if (s_.peek() == ',') {
@@ -430,40 +548,25 @@ class decoder : decoder_base {
     }
   }
 
-  // After the '}': every required member was there (else the first one missing, in declaration
-  // order, is the error), and the optional ones that were not are reset (decode_into's value may
-  // hold them from before).
-  template <class T>
-  bool complete(T& out, std::uint64_t seen) {
-    using masks = member_masks<T>;
-    if ((seen & masks::required) != masks::required) [[unlikely]] {
-      reflect::visit(out, [&](auto&... m) {
-        std::size_t i = 0;
-        (void)(((masks::required >> i & 1) && !(seen >> i & 1)
-                    ? (missing_key(key_table<T>::keys[i], json_type_of<std::remove_cvref_t<decltype(m)>>()), true)
-                    : (++i, false)) ||
-               ...);
-      });
-      return false;
+  // Index of the member whose key is `key`, trying `hint` first (payloads usually list keys in
+  // declaration order); table.size when none is.
+  static std::size_t find_member(const object_table& table, std::string_view key, std::size_t hint) noexcept {
+    const std::size_t n = table.size;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = hint + k < n ? hint + k : hint + k - n;
+      const member_entry& e = table.members[i];
+      if (!e.extras && e.quoted.size() == key.size() + 3 && e.key() == key) return i;
     }
-    if constexpr (masks::optional != 0) {
-      if (const std::uint64_t absent = masks::optional & ~seen) {
-        reflect::visit(out, [&](auto&... m) {
-          std::size_t i = 0;
-          ((reset_if_absent(m, absent >> i & 1), ++i), ...);
-        });
-      }
-    }
-    return true;
+    return n;
   }
 
-  template <class M>
-  static void reset_if_absent(M& m, bool absent) noexcept {
-    if constexpr (is_std_optional<M>::value) {
-      if (absent) m.reset();
-    } else {
-      (void)m, (void)absent;
-    }
+  // After the '}': every required member was there, else the first one missing (in declaration
+  // order) is the error.
+  bool has_required(const object_table& table, std::uint64_t seen) {
+    if ((seen & table.required) == table.required) [[likely]]
+      return true;
+    const auto i = static_cast<std::size_t>(std::countr_zero(table.required & ~seen));
+    return missing_key(table.members[i].key(), table.members[i].type);
   }
 
   template <class T>
@@ -478,16 +581,6 @@ class decoder : decoder_base {
   static extra_members* pick_extras(M& m, extra_members* so_far) {
     if constexpr (is_extra_members_v<M>) return &m;
     else return so_far;
-  }
-
-  template <class T>
-  bool read_member(T& obj, std::size_t idx) {
-    return reflect::visit(obj, [&](auto&... m) {
-      std::size_t i = 0;
-      bool ok = false;
-      (void)(((i++ == idx) ? (ok = read_field(m), true) : false) || ...);
-      return ok;
-    });
   }
 
   template <class M>

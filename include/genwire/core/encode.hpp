@@ -9,8 +9,11 @@
 // its ',') is one precomputed literal.
 #pragma once
 
+#include <array>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -156,6 +159,7 @@ class encoder : encoder_base {
  private:
   template <class T>
   bool write_object(const T& v) {
+    if constexpr (compact_codec) return write_members(entries<T>.data(), key_table<T>::size, member_addresses(v).data());
     out_.put('{');
     bool first = true;
     const bool ok = reflect::visit(v, [&](const auto&... m) {
@@ -167,13 +171,94 @@ class encoder : encoder_base {
     return ok;
   }
 
+  // GENWIRE_COMPACT_CODEC: one member of a struct as the table-driven writer sees it (no code per
+  // member, a writer per member type shared by every struct).
+  struct member_entry {
+    std::string_view quoted;                // `"key":`
+    std::string_view comma_quoted;          // `,"key":`
+    bool (*write)(encoder&, const void*);   // the member's value (a std::optional's: the one it holds)
+    bool (*present)(const void*) noexcept;  // std::optional: whether it holds one; else null
+    bool after_required;                    // a member before it is always written (so is its ',')
+    bool extras;                            // genwire::extra_members: has no key
+  };
+  template <class M>
+  static bool write_at(encoder& e, const void* member) {
+    if constexpr (is_std_optional<M>::value) return e.write(**static_cast<const M*>(member));
+    else return e.write(*static_cast<const M*>(member));
+  }
+  template <class M>
+  static bool present_at(const void* member) noexcept {
+    return static_cast<const M*>(member)->has_value();
+  }
+  template <class T, std::size_t I>
+  static constexpr member_entry entry_of() {
+    using M = reflect::member_type<T, I>;
+    using keys = key_table<T>;
+    if constexpr (is_extra_members_v<M>) return {{}, {}, nullptr, nullptr, false, true};
+    else if constexpr (is_std_optional<M>::value) return {keys::quoted[I], keys::comma_quoted[I], &write_at<M>, &present_at<M>, after_required<T, I>, false};
+    else return {keys::quoted[I], keys::comma_quoted[I], &write_at<M>, nullptr, after_required<T, I>, false};
+  }
+  template <class T>
+  static constexpr auto entries = []<std::size_t... I>(std::index_sequence<I...>) {
+    return std::array<member_entry, sizeof...(I)>{entry_of<T, I>()...};
+  }(std::make_index_sequence<key_table<T>::size>{});
+
+  template <class T>
+  static std::array<const void*, key_table<T>::size> member_addresses(const T& obj) {
+    std::array<const void*, key_table<T>::size> members;
+    reflect::visit(obj, [&](const auto&... m) {
+      std::size_t i = 0;
+      ((members[i++] = static_cast<const void*>(std::addressof(m))), ...);
+      (void)i;
+    });
+    return members;
+  }
+
+  static_assert(output::short_pad <= key_read_ahead, "a member's key is copied as one block of output::short_pad bytes");
+  bool write_members(const member_entry* entries, std::size_t n, const void* const* members) {
+    out_.put('{');
+    bool first = true;
+    for (std::size_t i = 0; i < n; ++i) {
+      const member_entry& e = entries[i];
+      if (e.extras) {
+        if (!write_extras(entries, n, *static_cast<const extra_members*>(members[i]), first)) return false;
+        continue;
+      }
+      if (e.present && !e.present(members[i])) continue;  // absent stays absent
+      if (e.after_required) {
+        out_.append_short(e.comma_quoted);
+      } else {
+        if (!first) out_.put(',');
+        out_.append_short(e.quoted);
+      }
+      first = false;
+      if (!e.write(*this, members[i])) return push_key(e.quoted.substr(1, e.quoted.size() - 3)), false;
+    }
+    out_.put('}');
+    return true;
+  }
+
+  // Whether a member before member I is always written, so that member I's ',' is too.
+  template <class T, std::size_t I>
+  static constexpr bool after_required = (member_masks<T>::required & ((std::uint64_t{1} << I) - 1)) != 0;
+
   template <class T>
   bool write_extras(const extra_members& extras, bool& first) {
-    using keys = key_table<T>;
+    return write_extras(extras, first, [](std::string_view key) { return key_table<T>::find(key, 0) < key_table<T>::size; });
+  }
+  bool write_extras(const member_entry* entries, std::size_t n, const extra_members& extras, bool& first) {
+    return write_extras(extras, first, [&](std::string_view key) {
+      for (std::size_t j = 0; j < n; ++j)
+        if (!entries[j].extras && entries[j].quoted.substr(1, entries[j].quoted.size() - 3) == key) return true;
+      return false;
+    });
+  }
+  template <class Declared>
+  bool write_extras(const extra_members& extras, bool& first, Declared&& declared) {
     for (std::size_t i = 0; i < extras.items.size(); ++i) {
       const auto& [key, value] = extras.items[i];
       // A kept member that repeats a declared key, or another kept one, would make the object mean two things.
-      bool repeated = keys::find(key, 0) < keys::size;
+      bool repeated = declared(key);
       for (std::size_t j = 0; j < i && !repeated; ++j) repeated = extras.items[j].first == key;
       if (repeated) return push_key(key), fail(errc::unencodable, "each key once", "a second " + quote_snippet(key));
       if (!first) out_.put(',');
@@ -196,8 +281,7 @@ class encoder : encoder_base {
       if constexpr (is_std_optional<M>::value) {
         if (!m) return true;  // absent stays absent
       }
-      constexpr bool after_another = (member_masks<T>::required & ((std::uint64_t{1} << I) - 1)) != 0;
-      if constexpr (after_another) {
+      if constexpr (after_required<T, I>) {
         out_.append(keys::comma_quoted[I]);
       } else {
         if (!first) out_.put(',');

@@ -1,4 +1,4 @@
-// genwire/core/detail/config.hpp: compiler hints the hot paths use.
+// genwire/core/detail/config.hpp: compiler hints the hot paths use, and the build-wide codec setting.
 #pragma once
 
 // For the few small functions whose callers must see their arguments as constants (a member's key
@@ -26,3 +26,17 @@
 #else
 #define GENWIRE_NOINLINE
 #endif
+
+// GENWIRE_COMPACT_CODEC: each struct's members are read and written by one loop over a constant
+// table of its members (their keys, and a reader and writer per member type, shared by every
+// struct), instead of code unrolled per member of every struct: about a third less code and
+// compile time for a program that instantiates many types header-only, at some run-time cost
+// (bench/README.md, "Compile time"). Define it for a whole program alike (CMake:
+// -DGENWIRE_COMPACT_CODEC=ON), as one definition of each codec is all a program may have.
+namespace genwire::detail {
+#if defined(GENWIRE_COMPACT_CODEC)
+inline constexpr bool compact_codec = true;
+#else
+inline constexpr bool compact_codec = false;
+#endif
+}  // namespace genwire::detail

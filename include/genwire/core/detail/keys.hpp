@@ -44,6 +44,10 @@ constexpr std::size_t spell_key(std::string_view member, Emit&& emit) {
   return n;
 }
 
+// Zero bytes after a struct's keys, so a key may be copied as one fixed-size block (the encoder's
+// output::append_short) without reading past the table.
+inline constexpr std::size_t key_read_ahead = 32;
+
 template <class T>
 struct key_table {
   static constexpr auto& names = reflect::member_names<T>;
@@ -62,8 +66,8 @@ struct key_table {
     return n;
   }();
   // All members' `"key":` spellings back to back; keys are views into it.
-  static constexpr std::array<char, total + 1> storage = [] {
-    std::array<char, total + 1> s{};
+  static constexpr std::array<char, total + key_read_ahead> storage = [] {
+    std::array<char, total + key_read_ahead> s{};
     std::size_t at = 0;
     for (auto m : names) {
       s[at++] = '"';
@@ -85,8 +89,8 @@ struct key_table {
     return out;
   }();
   // `,"key":`: the separator and the key of a member written after another, in one copy.
-  static constexpr std::array<char, total + size + 1> comma_storage = [] {
-    std::array<char, total + size + 1> s{};
+  static constexpr std::array<char, total + size + key_read_ahead> comma_storage = [] {
+    std::array<char, total + size + key_read_ahead> s{};
     std::size_t at = 0;
     for (std::size_t i = 0; i < size; ++i) {
       s[at++] = ',';

@@ -142,6 +142,17 @@ class scanner {
     p_ += quoted.size();
     return true;
   }
+  // match() for a `"key":` of run-time length that may be read for 32 bytes (a member's key in
+  // its zero-padded table, detail::key_read_ahead): one masked block compare where 32 bytes of
+  // input are left.
+  [[nodiscard]] GENWIRE_ALWAYS_INLINE bool match_padded(std::string_view quoted) noexcept {
+    if (end_ - p_ >= 32 && quoted.size() <= 32) [[likely]] {
+      if (!simd::same_prefix32(p_, quoted.data(), quoted.size())) return false;
+      p_ += quoted.size();
+      return true;
+    }
+    return match(quoted);
+  }
   void advance(std::size_t n) noexcept { p_ += n; }
 
   // Consumes `c` (after whitespace) or fails with "expected <what>".

@@ -235,6 +235,41 @@ GENWIRE_ALWAYS_INLINE bool same_bytes(const char* a, const char* b, std::size_t 
   return true;
 }
 
+// Whether the n <= 32 bytes at a and b are equal, where 32 bytes may be read at both (b: a
+// member's key in its zero-padded table; a: input with 32 bytes left): whole blocks compared, the
+// bytes past n masked off, so no branch on n.
+GENWIRE_ALWAYS_INLINE bool same_prefix32(const char* a, const char* b, std::size_t n) noexcept {
+#if defined(GENWIRE_HAVE_SSE2)
+  const std::uint64_t wanted = (std::uint64_t{1} << n) - 1;  // bit i: byte i is compared
+#endif
+#if defined(GENWIRE_HAVE_AVX2)
+  const __m256i x = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a));
+  const __m256i y = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b));
+  const auto equal = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, y)));
+  return (~std::uint64_t{equal} & wanted) == 0;
+#elif defined(GENWIRE_HAVE_SSE2)
+  const auto block = [](const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); };
+  const auto lo = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(block(a), block(b))));
+  const auto hi = static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(block(a + 16), block(b + 16))));
+  return (~(std::uint64_t{lo} | std::uint64_t{hi} << 16) & wanted) == 0;
+#else
+  std::uint64_t diff = 0;
+  for (std::size_t i = 0; i < 32; i += 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, a + i, 8);
+    std::memcpy(&y, b + i, 8);
+    // The bytes of this word that count (the first `live` in memory order): all, some or none.
+    const std::size_t live = n > i ? (n - i < 8 ? n - i : 8) : 0;
+    const std::uint64_t all = ~std::uint64_t{0};
+    std::uint64_t mask = 0;
+    if constexpr (std::endian::native == std::endian::little) mask = live == 8 ? all : (std::uint64_t{1} << (8 * live)) - 1;
+    else mask = live == 0 ? 0 : all << (8 * (8 - live));
+    diff |= (x ^ y) & mask;
+  }
+  return diff == 0;
+#endif
+}
+
 // The first min(n, 8) bytes at p as a little-endian word (the rest zero), reading only [p, p + n).
 inline std::uint64_t load_prefix(const char* p, std::size_t n) noexcept {
   std::uint64_t w = 0;

@@ -49,6 +49,15 @@ class output {
     std::memcpy(room(t.size()), t.data(), t.size());
     p_ += t.size();
   }
+  // A short text of run-time length that may be read for short_pad bytes from its start (a
+  // member's `"key":` in its zero-padded table): one fixed-size copy, then the cursor moves by it.
+  static constexpr std::size_t short_pad = 32;
+  GENWIRE_ALWAYS_INLINE void append_short(std::string_view t) {
+    if (t.size() > short_pad) [[unlikely]]
+      return append(t);
+    std::memcpy(room(short_pad), t.data(), short_pad);
+    p_ += t.size();
+  }
   // Characters written so far, the string's earlier content included.
   [[nodiscard]] std::size_t size() const noexcept { return static_cast<std::size_t>(p_ - s_.data()); }
   void truncate(std::size_t n) noexcept { p_ = s_.data() + n; }
