@@ -159,16 +159,19 @@ class encoder : encoder_base {
  private:
   template <class T>
   bool write_object(const T& v) {
-    if constexpr (compact_codec) return write_members(entries<T>.data(), key_table<T>::size, member_addresses(v).data());
-    out_.put('{');
-    bool first = true;
-    const bool ok = reflect::visit(v, [&](const auto&... m) {
-      return [&]<std::size_t... I>(std::index_sequence<I...>) {
-        return (write_member<T, I>(m, first) && ...);
-      }(std::index_sequence_for<decltype(m)...>{});
-    });
-    if (ok) out_.put('}');
-    return ok;
+    if constexpr (compact_codec) {
+      return write_members(entries<T>.data(), key_table<T>::size, member_addresses(v).data());
+    } else {
+      out_.put('{');
+      bool first = true;
+      const bool ok = reflect::visit(v, [&](const auto&... m) {
+        return [&]<std::size_t... I>(std::index_sequence<I...>) {
+          return (write_member<T, I>(m, first) && ...);
+        }(std::index_sequence_for<decltype(m)...>{});
+      });
+      if (ok) out_.put('}');
+      return ok;
+    }
   }
 
   // GENWIRE_COMPACT_CODEC: one member of a struct as the table-driven writer sees it (no code per
@@ -180,6 +183,7 @@ class encoder : encoder_base {
     bool (*present)(const void*) noexcept;  // std::optional: whether it holds one; else null
     bool after_required;                    // a member before it is always written (so is its ',')
     bool extras;                            // genwire::extra_members: has no key
+    constexpr std::string_view key() const noexcept { return quoted.substr(1, quoted.size() - 3); }
   };
   template <class M>
   static bool write_at(encoder& e, const void* member) {
@@ -232,7 +236,7 @@ class encoder : encoder_base {
         out_.append_short(e.quoted);
       }
       first = false;
-      if (!e.write(*this, members[i])) return push_key(e.quoted.substr(1, e.quoted.size() - 3)), false;
+      if (!e.write(*this, members[i])) return push_key(e.key()), false;
     }
     out_.put('}');
     return true;
@@ -249,7 +253,7 @@ class encoder : encoder_base {
   bool write_extras(const member_entry* entries, std::size_t n, const extra_members& extras, bool& first) {
     return write_extras(extras, first, [&](std::string_view key) {
       for (std::size_t j = 0; j < n; ++j)
-        if (!entries[j].extras && entries[j].quoted.substr(1, entries[j].quoted.size() - 3) == key) return true;
+        if (!entries[j].extras && entries[j].key() == key) return true;
       return false;
     });
   }

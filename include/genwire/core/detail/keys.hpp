@@ -44,8 +44,8 @@ constexpr std::size_t spell_key(std::string_view member, Emit&& emit) {
   return n;
 }
 
-// Zero bytes after a struct's keys, so a key may be copied as one fixed-size block (the encoder's
-// output::append_short) without reading past the table.
+// Zero bytes after a struct's keys, so that a key may be read as one fixed-size block without
+// reading past the table (GENWIRE_COMPACT_CODEC: scanner::match_padded, output::append_short).
 inline constexpr std::size_t key_read_ahead = 32;
 
 template <class T>
