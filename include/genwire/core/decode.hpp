@@ -16,7 +16,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -349,9 +348,9 @@ class decoder : decoder_base {
     bool (*read)(decoder&, void*);              // the value into the member at that address
     void (*reset)(void*) noexcept;              // std::optional: cleared when absent; else null
     json_type type;                             // what a missing member is named as
-    bool optional;                              // may be absent
     bool extras;                                // genwire::extra_members: has no key
     constexpr std::string_view key() const noexcept { return quoted.substr(1, quoted.size() - 3); }
+    constexpr bool optional() const noexcept { return reset != nullptr; }  // may be absent
   };
   struct object_table {
     const member_entry* members;
@@ -371,9 +370,9 @@ class decoder : decoder_base {
   template <class T, std::size_t I>
   static constexpr member_entry entry_of() {
     using M = reflect::member_type<T, I>;
-    if constexpr (is_extra_members_v<M>) return {{}, nullptr, nullptr, json_type::object, true, true};
-    else if constexpr (is_std_optional<M>::value) return {key_table<T>::quoted[I], &read_at<M>, &reset_at<M>, json_type_of<M>(), true, false};
-    else return {key_table<T>::quoted[I], &read_at<M>, nullptr, json_type_of<M>(), false, false};
+    if constexpr (is_extra_members_v<M>) return {{}, nullptr, nullptr, json_type::object, true};
+    else if constexpr (is_std_optional<M>::value) return {key_table<T>::quoted[I], &read_at<M>, &reset_at<M>, json_type_of<M>(), false};
+    else return {key_table<T>::quoted[I], &read_at<M>, nullptr, json_type_of<M>(), false};
   }
   static_assert(key_read_ahead >= 32, "scanner::match_padded reads a key as one 32-byte block");
   template <class T>
@@ -477,7 +476,7 @@ class decoder : decoder_base {
       const member_entry& e = table.members[i];
       if (e.extras) continue;  // has no key
       if (!s_.match_padded(e.quoted)) {
-        if (e.optional) continue;
+        if (e.optional()) continue;
         return order::left;
       }
       seen |= std::uint64_t{1} << i;
@@ -485,17 +484,6 @@ class decoder : decoder_base {
       if (const order next = after_value(); next != order::following) return next;
     }
     return order::following;
-  }
-
-  template <class T>
-  static std::array<void*, key_table<T>::size> member_addresses(T& obj) {
-    std::array<void*, key_table<T>::size> members;
-    reflect::visit(obj, [&](auto&... m) {
-      std::size_t i = 0;
-      ((members[i++] = static_cast<void*>(std::addressof(m))), ...);
-      (void)i;
-    });
-    return members;
   }
 
   // What reading in declaration order leaves, through the table: the keys after the first one out

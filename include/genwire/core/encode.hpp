@@ -13,7 +13,6 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -206,17 +205,6 @@ class encoder : encoder_base {
   static constexpr auto entries = []<std::size_t... I>(std::index_sequence<I...>) {
     return std::array<member_entry, sizeof...(I)>{entry_of<T, I>()...};
   }(std::make_index_sequence<key_table<T>::size>{});
-
-  template <class T>
-  static std::array<const void*, key_table<T>::size> member_addresses(const T& obj) {
-    std::array<const void*, key_table<T>::size> members;
-    reflect::visit(obj, [&](const auto&... m) {
-      std::size_t i = 0;
-      ((members[i++] = static_cast<const void*>(std::addressof(m))), ...);
-      (void)i;
-    });
-    return members;
-  }
 
   static_assert(output::short_pad <= key_read_ahead, "a member's key is copied as one block of output::short_pad bytes");
   bool write_members(const member_entry* entries, std::size_t n, const void* const* members) {

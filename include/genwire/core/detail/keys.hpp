@@ -5,7 +5,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include "../reflect.hpp"
@@ -133,6 +135,19 @@ struct key_table {
     return size;
   }
 };
+
+// The addresses of obj's members in declaration order, for the member tables' readers and writers.
+template <class T>
+auto member_addresses(T& obj) {
+  using address = std::conditional_t<std::is_const_v<T>, const void*, void*>;
+  std::array<address, key_table<std::remove_const_t<T>>::size> out;
+  reflect::visit(obj, [&](auto&... m) {
+    std::size_t i = 0;
+    ((out[i++] = static_cast<address>(std::addressof(m))), ...);
+    (void)i;
+  });
+  return out;
+}
 
 // Which members an object must have (neither std::optional nor genwire::extra_members), and which
 // may be absent (std::optional), one bit per member.
