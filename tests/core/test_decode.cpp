@@ -59,6 +59,31 @@ TEST(Decode, KeyOrderDoesNotMatter) {
   EXPECT_EQ(r->generations[0].progress, 0.5);
 }
 
+// Keys longer than one 32-byte block (the member-table codec compares and copies keys that fit as
+// one block, longer ones byte by byte), in declaration order and out of it, and a document that
+// ends within 32 bytes of a key.
+struct long_keys {
+  int a_member_name_long_enough_to_fill_a_block = 0;
+  std::string short_one;
+};
+
+TEST(Decode, KeysLongerThanABlockInAndOutOfOrder) {
+  const std::string in_order = R"({"a_member_name_long_enough_to_fill_a_block":7,"short_one":"x"})";
+  const auto r = genwire::decode<long_keys>(in_order);
+  ASSERT_TRUE(r.has_value()) << r.error().message();
+  EXPECT_EQ(r->a_member_name_long_enough_to_fill_a_block, 7);
+  EXPECT_EQ(r->short_one, "x");
+  EXPECT_EQ(genwire::encode(*r).value(), in_order);
+  const auto swapped = genwire::decode<long_keys>(R"({"short_one":"y","a_member_name_long_enough_to_fill_a_block":8})");
+  ASSERT_TRUE(swapped.has_value()) << swapped.error().message();
+  EXPECT_EQ(swapped->a_member_name_long_enough_to_fill_a_block, 8);
+  EXPECT_EQ(swapped->short_one, "y");
+  const auto missing = genwire::decode<long_keys>(R"({"a_member_name_long_enough_to_fill_a_block":1})");
+  ASSERT_FALSE(missing.has_value());
+  EXPECT_EQ(missing.error().code, genwire::errc::missing_key);
+  EXPECT_EQ(missing.error().path, "short_one");
+}
+
 TEST(Decode, EscapedKeysMatchMembers) {
   const auto r = genwire::decode<listing>(R"({"gener\u0061tions":[],"\u0074otal":3})");
   ASSERT_TRUE(r.has_value()) << r.error().message();

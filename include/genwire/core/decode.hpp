@@ -348,9 +348,9 @@ class decoder : decoder_base {
     bool (*read)(decoder&, void*);              // the value into the member at that address
     void (*reset)(void*) noexcept;              // std::optional: cleared when absent; else null
     json_type type;                             // what a missing member is named as
-    bool extras;                                // genwire::extra_members: has no key
     constexpr std::string_view key() const noexcept { return quoted.substr(1, quoted.size() - 3); }
     constexpr bool optional() const noexcept { return reset != nullptr; }  // may be absent
+    constexpr bool extras() const noexcept { return read == nullptr; }     // extra_members: no key
   };
   struct object_table {
     const member_entry* members;
@@ -370,9 +370,9 @@ class decoder : decoder_base {
   template <class T, std::size_t I>
   static constexpr member_entry entry_of() {
     using M = reflect::member_type<T, I>;
-    if constexpr (is_extra_members_v<M>) return {{}, nullptr, nullptr, json_type::object, true};
-    else if constexpr (is_std_optional<M>::value) return {key_table<T>::quoted[I], &read_at<M>, &reset_at<M>, json_type_of<M>(), false};
-    else return {key_table<T>::quoted[I], &read_at<M>, nullptr, json_type_of<M>(), false};
+    if constexpr (is_extra_members_v<M>) return {{}, nullptr, nullptr, json_type::object};
+    else if constexpr (is_std_optional<M>::value) return {key_table<T>::quoted[I], &read_at<M>, &reset_at<M>, json_type_of<M>()};
+    else return {key_table<T>::quoted[I], &read_at<M>, nullptr, json_type_of<M>()};
   }
   static_assert(key_read_ahead >= 32, "scanner::match_padded reads a key as one 32-byte block");
   template <class T>
@@ -414,6 +414,7 @@ class decoder : decoder_base {
       if (o != order::closed) return read_rest(out, table, false, seen);
       s_.leave();
       if (!has_required(table, seen)) return false;
+      // The absent members reset inline here, not by read_rest's call through the table per member.
       if constexpr (table.optional != 0) {
         if (const std::uint64_t absent = table.optional & ~seen) {
           reflect::visit(out, [&](auto&... m) {
@@ -474,7 +475,7 @@ class decoder : decoder_base {
   order read_in_order(const object_table& table, void* const* members, std::uint64_t& seen) {
     for (std::size_t i = 0; i < table.size; ++i) {
       const member_entry& e = table.members[i];
-      if (e.extras) continue;  // has no key
+      if (e.extras()) continue;  // has no key
       if (!s_.match_padded(e.quoted)) {
         if (e.optional()) continue;
         return order::left;
@@ -543,7 +544,7 @@ class decoder : decoder_base {
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t i = hint + k < n ? hint + k : hint + k - n;
       const member_entry& e = table.members[i];
-      if (!e.extras && e.quoted.size() == key.size() + 3 && e.key() == key) return i;
+      if (!e.extras() && e.key() == key) return i;
     }
     return n;
   }

@@ -181,8 +181,8 @@ class encoder : encoder_base {
     bool (*write)(encoder&, const void*);   // the member's value (a std::optional's: the one it holds)
     bool (*present)(const void*) noexcept;  // std::optional: whether it holds one; else null
     bool after_required;                    // a member before it is always written (so is its ',')
-    bool extras;                            // genwire::extra_members: has no key
     constexpr std::string_view key() const noexcept { return quoted.substr(1, quoted.size() - 3); }
+    constexpr bool extras() const noexcept { return write == nullptr; }  // extra_members: no key
   };
   template <class M>
   static bool write_at(encoder& e, const void* member) {
@@ -197,9 +197,9 @@ class encoder : encoder_base {
   static constexpr member_entry entry_of() {
     using M = reflect::member_type<T, I>;
     using keys = key_table<T>;
-    if constexpr (is_extra_members_v<M>) return {{}, {}, nullptr, nullptr, false, true};
-    else if constexpr (is_std_optional<M>::value) return {keys::quoted[I], keys::comma_quoted[I], &write_at<M>, &present_at<M>, after_required<T, I>, false};
-    else return {keys::quoted[I], keys::comma_quoted[I], &write_at<M>, nullptr, after_required<T, I>, false};
+    if constexpr (is_extra_members_v<M>) return {{}, {}, nullptr, nullptr, false};
+    else if constexpr (is_std_optional<M>::value) return {keys::quoted[I], keys::comma_quoted[I], &write_at<M>, &present_at<M>, after_required<T, I>};
+    else return {keys::quoted[I], keys::comma_quoted[I], &write_at<M>, nullptr, after_required<T, I>};
   }
   template <class T>
   static constexpr auto entries = []<std::size_t... I>(std::index_sequence<I...>) {
@@ -212,7 +212,7 @@ class encoder : encoder_base {
     bool first = true;
     for (std::size_t i = 0; i < n; ++i) {
       const member_entry& e = entries[i];
-      if (e.extras) {
+      if (e.extras()) {
         if (!write_extras(entries, n, *static_cast<const extra_members*>(members[i]), first)) return false;
         continue;
       }
@@ -241,7 +241,7 @@ class encoder : encoder_base {
   bool write_extras(const member_entry* entries, std::size_t n, const extra_members& extras, bool& first) {
     return write_extras(extras, first, [&](std::string_view key) {
       for (std::size_t j = 0; j < n; ++j)
-        if (!entries[j].extras && entries[j].key() == key) return true;
+        if (!entries[j].extras() && entries[j].key() == key) return true;
       return false;
     });
   }
