@@ -127,6 +127,15 @@ TEST(JsonValue, EqualityIsSemantic) {
   EXPECT_FALSE(eq(R"({"a":1})", R"({"a":1,"b":2})"));
   EXPECT_FALSE(eq(R"({"a":1,"b":2})", R"({"a":1})"));
   EXPECT_FALSE(eq(R"({"a":1})", R"({"b":1})"));
+  // Every other kind by its own content.
+  EXPECT_TRUE(eq("null", "null"));
+  EXPECT_TRUE(eq("true", "true"));
+  EXPECT_FALSE(eq("true", "false"));
+  EXPECT_TRUE(eq(R"("ab")", R"("a\u0062")"));  // the same text, escaped or not
+  EXPECT_FALSE(eq(R"("ab")", R"("ac")"));
+  EXPECT_TRUE(eq("[1,[2,{}]]", "[1.0,[2e0,{}]]"));
+  EXPECT_FALSE(eq("[1]", "[1,1]"));
+  EXPECT_FALSE(eq("[[1]]", "[[2]]"));
 }
 
 TEST(JsonValue, EqualityWithDuplicateKeysIsSymmetric) {
