@@ -168,6 +168,21 @@ TEST(StringScan, MultiByteUtf8AcrossBlockBoundaries) {
   }
 }
 
+TEST(StringScan, RunsOfMixedSequencesNextToEscapesAndTheEnd) {
+  // A 2-, a 3- and a 4-byte sequence in one run, then an escape, then the run again at the very
+  // end (the encoder copies a run sequence by sequence; nothing may be left out or copied twice).
+  const std::string run = "\xC3\xA9\xE6\x97\xA5\xF0\x9F\x98\x80";
+  for (std::size_t before = 0; before <= 70; ++before) {
+    const std::string s = filler(before) + run + "\"" + run;
+    const auto text = genwire::encode(holder{s});
+    ASSERT_TRUE(text.has_value()) << before;
+    ASSERT_EQ(*text, "{\"s\":\"" + filler(before) + run + "\\\"" + run + "\"}") << before;
+    const auto back = genwire::decode<holder>(*text);
+    ASSERT_TRUE(back.has_value()) << before;
+    ASSERT_EQ(back->s, s);
+  }
+}
+
 TEST(StringScan, InvalidUtf8AtEveryOffsetIsRefusedThere) {
   // Truncated, a lone continuation, overlong, a surrogate, above U+10FFFF.
   for (const std::string bad : {"\xC3", "\x80", "\xC0\xAF", "\xE0\x80\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xFF"}) {

@@ -67,7 +67,7 @@ class output {
   // most 2 KiB that stays a short vector loop (libc fills larger blocks with `rep stosb`).
   static constexpr std::size_t step = 2048;
 
-  void grow(std::size_t n) {
+  GENWIRE_NOINLINE void grow(std::size_t n) {
     const std::size_t used = size(), need = used + n;
     if (need > s_.capacity()) s_.reserve(std::max(need, 2 * s_.capacity()));
     s_.resize(std::max(need, std::min(s_.capacity(), used + step)));
@@ -85,15 +85,18 @@ class output {
 inline bool write_special(output& out, const char*& p, const char* end) {
   const auto c = static_cast<unsigned char>(*p);
   if (c >= 0x80) {
-    const char* q = p;
-    while (q < end && static_cast<unsigned char>(*q) >= 0x80) {
-      const std::size_t len = formats::utf8_sequence_length(reinterpret_cast<const unsigned char*>(q),
+    // Copied sequence by sequence as it is validated, in place: the caller reserves room for the
+    // rest of the string next anyway, and a run is usually one or two letters (a "ü", a "日本").
+    char* q = out.room(static_cast<std::size_t>(end - p));
+    do {
+      const std::size_t len = formats::utf8_sequence_length(reinterpret_cast<const unsigned char*>(p),
                                                             reinterpret_cast<const unsigned char*>(end));
-      if (len == 0) return false;
+      if (len == 0) return out.advance_to(q), false;
+      for (std::size_t i = 0; i < len; ++i) q[i] = p[i];
       q += len;
-    }
-    out.append({p, static_cast<std::size_t>(q - p)});
-    p = q;
+      p += len;
+    } while (p < end && static_cast<unsigned char>(*p) >= 0x80);
+    out.advance_to(q);
     return true;
   }
   ++p;
@@ -114,8 +117,9 @@ inline bool write_special(output& out, const char*& p, const char* end) {
   }
 }
 
-// The rest of a string from its first special byte at p: escapes, UTF-8, the closing quote.
-inline bool write_string_rest(output& out, const char* p, const char* end) {
+// The rest of a string from its first special byte at p: escapes, UTF-8, the closing quote. Out
+// of line, so that write_string is its plain-text step alone (no saved registers, no frame).
+GENWIRE_NOINLINE inline bool write_string_rest(output& out, const char* p, const char* end) {
   for (;;) {
     if (!write_special(out, p, end)) return false;
     char* q = out.room(static_cast<std::size_t>(end - p) + 1);
