@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,7 @@ TEST(DateTime, ValidTextsConvertToTheExactMicrosecond) {
     const auto t = genwire::formats::parse_date_time(c.text);
     ASSERT_TRUE(t.has_value());
     EXPECT_EQ(micros(*t), c.epoch_us);
+    EXPECT_TRUE(genwire::formats::is_date_time(c.text));
     const genwire::date_time dt{c.text};
     const auto via_member = dt.time();
     ASSERT_TRUE(via_member.has_value());
@@ -122,10 +124,45 @@ TEST(DateTime, EveryByteAtEveryPositionOfTheFixedWidthPart) {
   }
 }
 
+// is_date_time reads the text in words at run time and byte by byte in constant evaluation (the
+// path parse_date_time takes): both must agree on every byte at every position after the seconds,
+// and on every day of every month of common, leap and century years.
+TEST(DateTime, TheRunTimeCheckAgreesWithTheParserOnTheTail) {
+  for (const std::string base : {"2024-02-29T23:59:59Z", "2024-02-29T23:59:59.5+01:00", "2024-02-29T23:59:59.123456-05:30",
+                                 "2024-02-29T23:59:59z", "2024-02-29T23:59:59.1234567Z"}) {
+    for (std::size_t i = 19; i <= base.size(); ++i) {
+      for (int b = 0; b < 256; ++b) {
+        std::string t = base;
+        if (i < t.size()) t[i] = static_cast<char>(b);
+        else t.push_back(static_cast<char>(b));  // one byte more
+        EXPECT_EQ(genwire::formats::is_date_time(t), genwire::formats::parse_date_time(t).has_value()) << t;
+      }
+      EXPECT_EQ(genwire::formats::is_date_time(base.substr(0, i)), genwire::formats::parse_date_time(base.substr(0, i)).has_value()) << i;
+    }
+  }
+}
+
+TEST(DateTime, EveryDayOfEveryMonthOfCommonLeapAndCenturyYears) {
+  for (int year : {1900, 2000, 2023, 2024, 2100, 2400, 1, 0}) {
+    for (int month = 0; month <= 13; ++month) {
+      for (int day = 0; day <= 32; ++day) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%04d-%02d-%02dT00:00:00Z", year, month, day);
+        using namespace std::chrono;
+        const bool expected = year_month_day{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+                                             std::chrono::day{static_cast<unsigned>(day)}}.ok();
+        EXPECT_EQ(genwire::formats::is_date_time(text), expected) << text;
+        EXPECT_EQ(genwire::formats::parse_date_time(text).has_value(), expected) << text;
+      }
+    }
+  }
+}
+
 TEST(DateTime, InvalidTextsAreRejected) {
   for (const char* text : invalid_date_times) {
     SCOPED_TRACE(text);
     EXPECT_FALSE(genwire::formats::parse_date_time(text).has_value());
+    EXPECT_FALSE(genwire::formats::is_date_time(text));
     const auto t = genwire::date_time{text}.time();
     ASSERT_FALSE(t.has_value());
     EXPECT_EQ(t.error().code, errc::format);
