@@ -41,6 +41,7 @@ class output {
     return p_;
   }
   [[nodiscard]] char* cursor() const noexcept { return p_; }
+  [[nodiscard]] bool has_room(std::size_t n) const noexcept { return static_cast<std::size_t>(end_ - p_) >= n; }
   void advance_to(char* q) noexcept { p_ = q; }
 
   GENWIRE_ALWAYS_INLINE void put(char c) { *room(1) = c, ++p_; }
@@ -117,8 +118,7 @@ inline bool write_special(output& out, const char*& p, const char* end) {
   }
 }
 
-// The rest of a string from its first special byte at p: escapes, UTF-8, the closing quote. Out
-// of line, so that write_string is its plain-text step alone (no saved registers, no frame).
+// The rest of a string from its first special byte at p: escapes, UTF-8, the closing quote.
 GENWIRE_NOINLINE inline bool write_string_rest(output& out, const char* p, const char* end) {
   for (;;) {
     if (!write_special(out, p, end)) return false;
@@ -133,10 +133,19 @@ GENWIRE_NOINLINE inline bool write_string_rest(output& out, const char* p, const
 
 // Appends s as a JSON string, copying and scanning it in one pass. Returns false (having written
 // part of it) when s is not valid UTF-8.
+inline bool write_string(output& out, std::string_view s);
+GENWIRE_NOINLINE inline bool write_string_growing(output& out, std::string_view s) {
+  (void)out.room(s.size() + 2);
+  return write_string(out, s);
+}
+// Its common case calls nothing before its last step (growing the buffer and the special bytes
+// are tail calls), so it saves no registers and sets up no frame.
 inline bool write_string(output& out, std::string_view s) {
+  if (!out.has_room(s.size() + 2)) [[unlikely]]
+    return write_string_growing(out, s);
   const char* p = s.data();
   const char* const end = p + s.size();
-  char* q = out.room(s.size() + 2);
+  char* q = out.cursor();
   *q++ = '"';
   const char* stop = simd::copy_plain(q, p, end);
   q += stop - p;
