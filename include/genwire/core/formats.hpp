@@ -108,8 +108,8 @@ constexpr std::optional<date_time_fields> split_date_time(std::string_view s) no
 
 // is_date_time at run time: the fixed-width part's 19 bytes as three overlapping 8-byte words,
 // each compared in one go against its shape (digits; '-', 'T' or 't', ':'), its fields read from
-// the same words. About a third of split_date_time's time per timestamp (strict decoding checks
-// every one).
+// the same words: about a third less time per timestamp than split_date_time (strict decoding
+// checks every one).
 inline bool is_date_time_in_words(std::string_view s) noexcept {
   if (s.size() < 20) return false;
   const auto word = [&](std::size_t at) {

@@ -84,7 +84,7 @@ class value {
   // Semantic equality: numbers by value (1 == 1.0), objects as sets of members (order ignored).
   // Written as tests of the index, not std::visit or the variant's own ==: a two-variant visit
   // instantiates one lambda per pair of alternatives (64 here) in every TU that includes this
-  // header, about 0.5 s of clang's time for the umbrella header alone.
+  // header (about 0.1 s of each, bench/README.md "Compile time").
   friend bool operator==(const value& a, const value& b) {
     if (a.is_number() && b.is_number()) return numbers_equal(a, b);
     if (a.v_.index() != b.v_.index()) return false;

@@ -139,7 +139,7 @@ GENWIRE_NOINLINE inline bool write_string_growing(output& out, std::string_view 
   return write_string(out, s);
 }
 // Its common case calls nothing before its last step (growing the buffer and the special bytes
-// are tail calls), so it saves no registers and sets up no frame.
+// are tail calls), so it saves few registers and needs no realigned frame for its vector step.
 inline bool write_string(output& out, std::string_view s) {
   if (!out.has_room(s.size() + 2)) [[unlikely]]
     return write_string_growing(out, s);
