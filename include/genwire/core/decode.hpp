@@ -537,16 +537,9 @@ class decoder : decoder_base {
     }
   }
 
-  // Index of the member whose key is `key`, trying `hint` first (payloads usually list keys in
-  // declaration order); table.size when none is.
+  // Index of the member whose key is `key`, trying `hint` first; table.size when none is.
   static std::size_t find_member(const object_table& table, std::string_view key, std::size_t hint) noexcept {
-    const std::size_t n = table.size;
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t i = hint + k < n ? hint + k : hint + k - n;
-      const member_entry& e = table.members[i];
-      if (!e.extras() && e.key() == key) return i;
-    }
-    return n;
+    return find_from(table.size, hint, [&](std::size_t i) { return !table.members[i].extras() && table.members[i].key() == key; });
   }
 
   // After the '}': every required member was there, else the first one missing (in declaration

@@ -176,12 +176,12 @@ class encoder : encoder_base {
   // GENWIRE_COMPACT_CODEC: one member of a struct as the table-driven writer sees it (no code per
   // member, a writer per member type shared by every struct).
   struct member_entry {
-    std::string_view quoted;                // `"key":`
-    std::string_view comma_quoted;          // `,"key":`
+    std::string_view comma_quoted;          // `,"key":` (its `"key":` after the ',')
     bool (*write)(encoder&, const void*);   // the member's value (a std::optional's: the one it holds)
     bool (*present)(const void*) noexcept;  // std::optional: whether it holds one; else null
     bool after_required;                    // a member before it is always written (so is its ',')
-    constexpr std::string_view key() const noexcept { return quoted.substr(1, quoted.size() - 3); }
+    constexpr std::string_view quoted() const noexcept { return comma_quoted.substr(1); }  // `"key":`
+    constexpr std::string_view key() const noexcept { return comma_quoted.substr(2, comma_quoted.size() - 4); }
     constexpr bool extras() const noexcept { return write == nullptr; }  // extra_members: no key
   };
   template <class M>
@@ -197,9 +197,9 @@ class encoder : encoder_base {
   static constexpr member_entry entry_of() {
     using M = reflect::member_type<T, I>;
     using keys = key_table<T>;
-    if constexpr (is_extra_members_v<M>) return {{}, {}, nullptr, nullptr, false};
-    else if constexpr (is_std_optional<M>::value) return {keys::quoted[I], keys::comma_quoted[I], &write_at<M>, &present_at<M>, after_required<T, I>};
-    else return {keys::quoted[I], keys::comma_quoted[I], &write_at<M>, nullptr, after_required<T, I>};
+    if constexpr (is_extra_members_v<M>) return {{}, nullptr, nullptr, false};
+    else if constexpr (is_std_optional<M>::value) return {keys::comma_quoted[I], &write_at<M>, &present_at<M>, after_required<T, I>};
+    else return {keys::comma_quoted[I], &write_at<M>, nullptr, after_required<T, I>};
   }
   template <class T>
   static constexpr auto entries = []<std::size_t... I>(std::index_sequence<I...>) {
@@ -221,7 +221,7 @@ class encoder : encoder_base {
         out_.append_short(e.comma_quoted);
       } else {
         if (!first) out_.put(',');
-        out_.append_short(e.quoted);
+        out_.append_short(e.quoted());
       }
       first = false;
       if (!e.write(*this, members[i])) return push_key(e.key()), false;
@@ -240,9 +240,7 @@ class encoder : encoder_base {
   }
   bool write_extras(const member_entry* entries, std::size_t n, const extra_members& extras, bool& first) {
     return write_extras(extras, first, [&](std::string_view key) {
-      for (std::size_t j = 0; j < n; ++j)
-        if (!entries[j].extras() && entries[j].key() == key) return true;
-      return false;
+      return find_from(n, 0, [&](std::size_t j) { return !entries[j].extras() && entries[j].key() == key; }) < n;
     });
   }
   template <class Declared>

@@ -46,6 +46,17 @@ constexpr std::size_t spell_key(std::string_view member, Emit&& emit) {
   return n;
 }
 
+// The first i in [0, n) for which match(i) holds, trying hint, hint + 1, ... first and wrapping
+// around (payloads usually list keys in declaration order); n when none does.
+template <class Match>
+constexpr std::size_t find_from(std::size_t n, std::size_t hint, Match&& match) {
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = hint + k < n ? hint + k : hint + k - n;
+    if (match(i)) return i;
+  }
+  return n;
+}
+
 // Zero bytes after a struct's keys, so that a key may be read as one fixed-size block without
 // reading past the table (GENWIRE_COMPACT_CODEC: scanner::match_padded, output::append_short).
 inline constexpr std::size_t key_read_ahead = 32;
@@ -126,13 +137,9 @@ struct key_table {
   }();
   static_assert(valid, "genwire: struct keys must be unique and need no JSON escaping");
 
-  // Index of `key`, trying `hint` first (payloads usually list keys in declaration order).
+  // Index of `key`, trying `hint` first; size when no member has it.
   static constexpr std::size_t find(std::string_view key, std::size_t hint) noexcept {
-    for (std::size_t n = 0; n < size; ++n) {
-      const std::size_t i = hint + n < size ? hint + n : hint + n - size;
-      if (keys[i] == key && i != extra_index) return i;
-    }
-    return size;
+    return find_from(size, hint, [&](std::size_t i) { return i != extra_index && keys[i] == key; });
   }
 };
 
