@@ -44,11 +44,18 @@ class output {
   [[nodiscard]] bool has_room(std::size_t n) const noexcept { return static_cast<std::size_t>(end_ - p_) >= n; }
   void advance_to(char* q) noexcept { p_ = q; }
 
-  GENWIRE_ALWAYS_INLINE void put(char c) { *room(1) = c, ++p_; }
+  // Each writer moves the cursor from the pointer it wrote through, never by re-reading p_ after
+  // its store: a char store may alias p_, so `p_ += n` would reload it from memory on every token.
+  GENWIRE_ALWAYS_INLINE void put(char c) {
+    char* q = room(1);
+    *q = c;
+    p_ = q + 1;
+  }
   // Inline, so that a literal's length is a constant and its copy a few moves.
   GENWIRE_ALWAYS_INLINE void append(std::string_view t) {
-    std::memcpy(room(t.size()), t.data(), t.size());
-    p_ += t.size();
+    char* q = room(t.size());
+    std::memcpy(q, t.data(), t.size());
+    p_ = q + t.size();
   }
   // A short text of run-time length that may be read for short_pad bytes from its start (a
   // member's `"key":` in its zero-padded table): one fixed-size copy, then the cursor moves by it.
@@ -56,8 +63,9 @@ class output {
   GENWIRE_ALWAYS_INLINE void append_short(std::string_view t) {
     if (t.size() > short_pad) [[unlikely]]
       return append(t);
-    std::memcpy(room(short_pad), t.data(), short_pad);
-    p_ += t.size();
+    char* q = room(short_pad);
+    std::memcpy(q, t.data(), short_pad);
+    p_ = q + t.size();
   }
   // Characters written so far, the string's earlier content included.
   [[nodiscard]] std::size_t size() const noexcept { return static_cast<std::size_t>(p_ - s_.data()); }
