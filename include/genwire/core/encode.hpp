@@ -38,7 +38,7 @@ namespace detail {
 // a failure, and dynamic JSON values. encoder adds the values of each type.
 class encoder_base {
  public:
-  explicit encoder_base(output& out) : out_(out) {}
+  encoder_base(std::string& out, bool replace) : out_(out, replace) {}
 
   [[nodiscard]] genwire::error take_error() {
     if (!error_) error_.emplace();
@@ -97,7 +97,10 @@ class encoder_base {
   GENWIRE_COLD void push_key(std::string_view k) { path_.push_back({std::string(k), 0, false}); }
   GENWIRE_COLD void push_index(std::size_t i) { path_.push_back({{}, i, true}); }
 
-  output& out_;
+  // Held here, not referred to: its cursor is then a fixed offset from `this`, so after a token's
+  // store the next token uses the stored value, where a reference is read again after every char
+  // store (which may alias it) and the cursor through it.
+  output out_;
   std::optional<genwire::error> error_;  // built only for a failure
   std::vector<path_segment> path_;
 };
@@ -106,7 +109,7 @@ class encoder_base {
 // test a flag), so a type's writer is compiled once however many option sets a program uses.
 class encoder : encoder_base {
  public:
-  encoder(output& out, options rules) : encoder_base(out), rules_(rules) {}
+  encoder(std::string& out, bool replace, options rules) : encoder_base(out, replace), rules_(rules) {}
   using encoder_base::take_error;
 
   template <class T>
@@ -307,8 +310,8 @@ class encoder : encoder_base {
 };
 
 template <class T, options Opts>
-status json_codec<T, Opts>::write(const T& value, output& o) {
-  encoder e(o, Opts);
+status json_codec<T, Opts>::write(const T& value, std::string& out, bool replace) {
+  encoder e(out, replace, Opts);
   if (e.write(value)) return {};
   return e.take_error();
 }
@@ -319,8 +322,7 @@ status json_codec<T, Opts>::write(const T& value, output& o) {
 // the output length when it was found.
 template <options Opts = options{}, class T>
 status encode_to(const T& v, std::string& out) {
-  detail::output o(out);
-  return detail::json_codec<T, Opts>::write(v, o);
+  return detail::json_codec<T, Opts>::write(v, out, false);
 }
 
 // Replaces out's text with the JSON for v, reusing its storage: for a buffer that carries one
@@ -328,8 +330,7 @@ status encode_to(const T& v, std::string& out) {
 // where clear() and encode_to would fill them again first). On error, out holds a partial document.
 template <options Opts = options{}, class T>
 status encode_into(const T& v, std::string& out) {
-  detail::output o(out, detail::output::replace_t{});
-  return detail::json_codec<T, Opts>::write(v, o);
+  return detail::json_codec<T, Opts>::write(v, out, true);
 }
 
 template <options Opts = options{}, class T>

@@ -13,12 +13,11 @@
 
 namespace genwire::detail {
 
-class output;
-
 template <class T, options Opts>
 struct json_codec {
   static status decode_into(std::string_view text, T& out);
-  static status write(const T& value, output& out);
+  // Appends the JSON text of value to out, or replaces out's text (reusing its characters).
+  static status write(const T& value, std::string& out, bool replace);
 };
 
 template <class T, options Opts>

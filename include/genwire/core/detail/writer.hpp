@@ -24,11 +24,10 @@ namespace genwire::detail {
 class output {
  public:
   // Appends to s.
-  explicit output(std::string& s) noexcept : s_(s), p_(s.data() + s.size()), end_(p_) {}
-  // Replaces s's text, writing over the characters it holds before growing it: a buffer reused
-  // for documents of about one size is not filled again each time.
-  struct replace_t {};
-  output(std::string& s, replace_t) noexcept : s_(s), p_(s.data()), end_(s.data() + s.size()) {}
+  explicit output(std::string& s) noexcept : output(s, false) {}
+  // Replaces s's text instead when `replace`, writing over the characters it holds before growing
+  // it: a buffer reused for documents of about one size is not filled again each time.
+  output(std::string& s, bool replace) noexcept : s_(s), p_(s.data() + (replace ? 0 : s.size())), end_(s.data() + s.size()) {}
   output(const output&) = delete;
   output& operator=(const output&) = delete;
   // The string ends where the text does again (also after a failure: a partial document).
