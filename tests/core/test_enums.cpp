@@ -202,5 +202,53 @@ TEST(EnumName, OfAnOpenEnumIsItsKnownNameOrItsUnknownText) {
   EXPECT_EQ(genwire::enum_name(r->state), "paused");
 }
 
+// The encoder copies an enumerator's `"name"` from a zero-padded table as one 32-byte block (the
+// name's own length still decides how far the output moves); a name longer than the block is
+// copied whole. Names of 1 to 40 characters, one after another, each into a buffer that has to
+// grow right at it, and a signed enum's negative value (no enumerator: still an error).
+enum class name_lengths : signed char {
+  a,
+  bb,
+  name_of_twenty_nine_chars_xyz,
+  name_of_thirty_chars_abcdefghi,
+  name_of_thirty_one_chars_abcdef,
+  name_of_thirty_two_characters_ab,
+  name_of_thirty_three_characters_x,
+  an_enumerator_name_of_forty_characters_x,
+  keyword_
+};
+
+TEST(EnumLiterals, EveryNameIsWrittenWholeWhateverItsLength) {
+  using genwire::detail::enum_literals;
+  static_assert(enum_literals<name_lengths>::plain);
+  static_assert(enum_literals<name_lengths>::of(name_lengths::keyword_) == R"("keyword")");
+  static_assert(enum_literals<name_lengths>::of(static_cast<name_lengths>(-1)).empty());
+  static_assert(enum_literals<name_lengths>::of(static_cast<name_lengths>(9)).empty());
+  std::vector<name_lengths> all;
+  for (int i = 0; i <= static_cast<int>(name_lengths::keyword_); ++i) all.push_back(static_cast<name_lengths>(i));
+  std::string expected = "[";
+  for (name_lengths e : all) {
+    const std::string quoted = '"' + std::string(genwire::enum_name(e)) + '"';
+    EXPECT_EQ(enum_literals<name_lengths>::of(e), quoted);
+    expected += (expected.size() > 1 ? "," : "") + quoted;
+    // Closed and open, alone and after text that fills the buffer up to the name (so the 32-byte
+    // block is what makes it grow).
+    EXPECT_EQ(genwire::encode(e).value(), quoted);
+    EXPECT_EQ(genwire::encode(genwire::open_enum<name_lengths>(e)).value(), quoted);
+    for (std::size_t fill = 0; fill < 40; ++fill) {
+      std::string out(fill, 'x');
+      out.shrink_to_fit();
+      ASSERT_TRUE(genwire::encode_to(e, out));
+      EXPECT_EQ(out, std::string(fill, 'x') + quoted) << fill;
+    }
+  }
+  EXPECT_EQ(genwire::encode(all).value(), expected + "]");
+  EXPECT_EQ(genwire::enum_name(name_lengths::an_enumerator_name_of_forty_characters_x).size(), 40U);
+  const auto bad = genwire::encode(static_cast<name_lengths>(-1));
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().code, errc::unencodable);
+  EXPECT_EQ(bad.error().found, "enumerator -1");
+}
+
 }  // namespace enums_test
 }  // namespace

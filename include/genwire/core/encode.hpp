@@ -138,10 +138,18 @@ class encoder : encoder_base {
       // Without format checks its text is all there is to it: written inline, the checks out of line.
       if (rules_.check_formats) return write_format_checked(v);
       return string<T>(text_of(v));
+    } else if constexpr (std::is_enum_v<T>) {
+      if (const std::string_view q = enum_literals<T>::of(v); !q.empty()) [[likely]]
+        return out_.append_short(q), true;
+      return string_carried(v);
+    } else if constexpr (is_open_enum<T>::value) {
+      if (v.known()) {
+        if (const std::string_view q = enum_literals<decltype(v.value())>::of(v.value()); !q.empty()) [[likely]]
+          return out_.append_short(q), true;
+      }
+      return string_carried(v);
     } else if constexpr (is_string_carried_v<T>) {
-      std::string_view text;
-      if (auto bad = text_for_encoding<utf8_state::checked_later>(v, text, rules_)) return fail(std::move(*bad));
-      return string<T>(text);
+      return string_carried(v);
     } else if constexpr (is_vector<T>::value || is_std_array<T>::value) {
       out_.put('[');
       for (std::size_t i = 0; i < v.size(); ++i) {
@@ -284,6 +292,14 @@ class encoder : encoder_base {
       if (!write(m)) return push_key(keys::keys[I]), false;
       return true;
     }
+  }
+
+  // A string-carried value (an enum's name, a constrained string) after its checks.
+  template <class T>
+  bool string_carried(const T& v) {
+    std::string_view text;
+    if (auto bad = text_for_encoding<utf8_state::checked_later>(v, text, rules_)) return fail(std::move(*bad));
+    return string<T>(text);
   }
 
   // The text of a value of type T as a JSON string.

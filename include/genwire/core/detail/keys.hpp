@@ -1,5 +1,6 @@
 // genwire/core/detail/keys.hpp: each struct's JSON keys, computed once at compile time from the
-// member names, the struct's naming policy (genwire_naming) and its renames (genwire_keys).
+// member names, the struct's naming policy (genwire_naming) and its renames (genwire_keys), and
+// each enum's names as the encoder writes them.
 #pragma once
 
 #include <array>
@@ -140,6 +141,51 @@ struct key_table {
   // Index of `key`, trying `hint` first; size when no member has it.
   static constexpr std::size_t find(std::string_view key, std::size_t hint) noexcept {
     return find_from(size, hint, [&](std::size_t i) { return i != extra_index && keys[i] == key; });
+  }
+};
+
+// Each enumerator of E as a JSON string, `"name"`, back to back and zero-padded like key_table's
+// keys, so the encoder copies one as a fixed-size block instead of scanning its name for bytes to
+// escape. `plain`: no name needs escaping (C++ identifiers never do; the table is used only then).
+template <class E>
+struct enum_literals {
+  static constexpr auto& names = reflect::enum_names<E>;
+  static constexpr std::size_t size = names.size();
+  static constexpr std::size_t total = [] {
+    std::size_t n = 0;
+    for (auto name : names) n += name.size() + 2;
+    return n;
+  }();
+  static constexpr bool plain = [] {
+    for (auto name : names)
+      for (char c : name)
+        if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80) return false;
+    return true;
+  }();
+  static constexpr std::array<char, total + key_read_ahead> storage = [] {
+    std::array<char, total + key_read_ahead> s{};
+    std::size_t at = 0;
+    for (auto name : names) {
+      s[at++] = '"';
+      for (char c : name) s[at++] = c;
+      s[at++] = '"';
+    }
+    return s;
+  }();
+  static constexpr std::array<std::string_view, size> quoted = [] {
+    std::array<std::string_view, size> out{};
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < size; ++i) {
+      out[i] = std::string_view(storage.data() + at, names[i].size() + 2);
+      at += out[i].size();
+    }
+    return out;
+  }();
+  // `"name"` of e; empty when e is no enumerator or the names are not plain.
+  static constexpr std::string_view of(E e) noexcept {
+    const auto i = static_cast<std::size_t>(e);
+    if constexpr (plain) return i < size ? quoted[i] : std::string_view{};
+    else return (void)i, std::string_view{};
   }
 };
 

@@ -30,8 +30,10 @@ class output {
   output(std::string& s, bool replace) noexcept : s_(s), p_(s.data() + (replace ? 0 : s.size())), end_(s.data() + s.size()) {}
   output(const output&) = delete;
   output& operator=(const output&) = delete;
-  // The string ends where the text does again (also after a failure: a partial document).
-  ~output() { s_.resize(size()); }
+  // The string ends where the text does again (also after a failure: a partial document). The
+  // text never ends past the string's size (grow() resizes ahead of it), so this only shortens:
+  // erase() to the end is inline, where libstdc++'s resize() is a call into the library.
+  ~output() { s_.erase(size()); }
 
   // Room for n more characters at cursor().
   GENWIRE_ALWAYS_INLINE char* room(std::size_t n) {
