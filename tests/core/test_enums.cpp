@@ -248,6 +248,12 @@ TEST(EnumLiterals, EveryNameIsWrittenWholeWhateverItsLength) {
   ASSERT_FALSE(bad.has_value());
   EXPECT_EQ(bad.error().code, errc::unencodable);
   EXPECT_EQ(bad.error().found, "enumerator -1");
+  // An open enum holding the same value fails the same way.
+  const auto bad_open = genwire::encode(genwire::open_enum<name_lengths>(static_cast<name_lengths>(-1)));
+  ASSERT_FALSE(bad_open.has_value());
+  EXPECT_EQ(bad_open.error().code, errc::unencodable);
+  EXPECT_EQ(bad_open.error().expected, bad.error().expected);
+  EXPECT_EQ(bad_open.error().found, "enumerator -1");
 }
 
 }  // namespace enums_test

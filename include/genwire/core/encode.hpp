@@ -143,10 +143,7 @@ class encoder : encoder_base {
         return out_.append_short(q), true;
       return string_carried(v);
     } else if constexpr (is_open_enum<T>::value) {
-      if (v.known()) {
-        if (const std::string_view q = enum_literals<decltype(v.value())>::of(v.value()); !q.empty()) [[likely]]
-          return out_.append_short(q), true;
-      }
+      if (v.known()) return write(v.value());  // as its closed enum (the same error when it has no name)
       return string_carried(v);
     } else if constexpr (is_string_carried_v<T>) {
       return string_carried(v);
