@@ -62,6 +62,18 @@ constexpr std::size_t find_from(std::size_t n, std::size_t hint, Match&& match) 
 // reading past the table (GENWIRE_COMPACT_CODEC: scanner::match_padded, output::append_short).
 inline constexpr std::size_t key_read_ahead = 32;
 
+// N views into one block of texts laid back to back, the i-th length(i) characters long.
+template <std::size_t N, class Length>
+constexpr std::array<std::string_view, N> back_to_back(const char* block, Length length) {
+  std::array<std::string_view, N> out{};
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < N; ++i) {
+    out[i] = std::string_view(block + at, length(i));
+    at += out[i].size();
+  }
+  return out;
+}
+
 template <class T>
 struct key_table {
   static constexpr auto& names = reflect::member_names<T>;
@@ -92,16 +104,8 @@ struct key_table {
     return s;
   }();
   // `"key":` as written by the encoder.
-  static constexpr std::array<std::string_view, size> quoted = [] {
-    std::array<std::string_view, size> out{};
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < size; ++i) {
-      const std::size_t len = spell_key<T>(names[i], [](char) {}) + 3;
-      out[i] = std::string_view(storage.data() + at, len);
-      at += len;
-    }
-    return out;
-  }();
+  static constexpr auto quoted =
+      back_to_back<size>(storage.data(), [](std::size_t i) { return spell_key<T>(names[i], [](char) {}) + 3; });
   // `,"key":`: the separator and the key of a member written after another, in one copy.
   static constexpr std::array<char, total + size + key_read_ahead> comma_storage = [] {
     std::array<char, total + size + key_read_ahead> s{};
@@ -112,15 +116,8 @@ struct key_table {
     }
     return s;
   }();
-  static constexpr std::array<std::string_view, size> comma_quoted = [] {
-    std::array<std::string_view, size> out{};
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < size; ++i) {
-      out[i] = std::string_view(comma_storage.data() + at, quoted[i].size() + 1);
-      at += quoted[i].size() + 1;
-    }
-    return out;
-  }();
+  static constexpr auto comma_quoted =
+      back_to_back<size>(comma_storage.data(), [](std::size_t i) { return quoted[i].size() + 1; });
   static constexpr std::array<std::string_view, size> keys = [] {
     std::array<std::string_view, size> out{};
     for (std::size_t i = 0; i < size; ++i) out[i] = quoted[i].substr(1, quoted[i].size() - 3);
@@ -172,15 +169,7 @@ struct enum_literals {
     }
     return s;
   }();
-  static constexpr std::array<std::string_view, size> quoted = [] {
-    std::array<std::string_view, size> out{};
-    std::size_t at = 0;
-    for (std::size_t i = 0; i < size; ++i) {
-      out[i] = std::string_view(storage.data() + at, names[i].size() + 2);
-      at += out[i].size();
-    }
-    return out;
-  }();
+  static constexpr auto quoted = back_to_back<size>(storage.data(), [](std::size_t i) { return names[i].size() + 2; });
   // `"name"` of e; empty when e is no enumerator or the names are not plain.
   static constexpr std::string_view of(E e) noexcept {
     const auto i = static_cast<std::size_t>(e);
