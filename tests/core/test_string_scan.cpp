@@ -202,6 +202,33 @@ TEST(StringScan, InvalidUtf8AtEveryOffsetIsRefusedThere) {
   }
 }
 
+// After a valid sequence the scan goes on out of line (scanner::plain_run_from_utf8): what it stops
+// at there, a quote, an escape, a control byte, another sequence or an invalid one, is handled
+// as at the string's start, whatever the distance between them.
+TEST(StringScan, WhatFollowsAValidSequenceIsReadAsAtTheStart) {
+  const std::string seq = "\xE6\x97\xA5";
+  for (std::size_t before = 0; before <= 70; ++before) {
+    for (std::size_t gap : {0U, 1U, 7U, 31U, 64U}) {
+      const std::string head = filler(before) + seq + filler(gap);
+      const auto ok = genwire::decode<holder>("{\"s\":\"" + head + "\\n" + seq + seq + "\"}");
+      ASSERT_TRUE(ok.has_value()) << before << "/" << gap << ": " << ok.error().message();
+      ASSERT_EQ(ok->s, head + "\n" + seq + seq);
+      const auto bad = genwire::decode<holder>("{\"s\":\"" + head + "\xC3x\"}");
+      ASSERT_FALSE(bad.has_value()) << before << "/" << gap;
+      EXPECT_EQ(bad.error().code, errc::invalid_utf8);
+      EXPECT_EQ(bad.error().offset, 6 + head.size()) << before << "/" << gap;
+      const auto control = genwire::decode<holder>("{\"s\":\"" + head + "\x1F\"}");
+      ASSERT_FALSE(control.has_value()) << before << "/" << gap;
+      EXPECT_EQ(control.error().code, errc::syntax);
+      EXPECT_EQ(control.error().offset, 6 + head.size()) << before << "/" << gap;
+      const auto open = genwire::decode<holder>("{\"s\":\"" + head);
+      ASSERT_FALSE(open.has_value()) << before << "/" << gap;
+      EXPECT_EQ(open.error().code, errc::unexpected_end);
+      EXPECT_EQ(open.error().offset, 6 + head.size()) << before << "/" << gap;
+    }
+  }
+}
+
 TEST(StringScan, ControlBytesAtEveryOffsetAreRefusedThere) {
   for (std::size_t before = 0; before <= 70; ++before) {
     const std::string json = "{\"s\":\"" + filler(before) + "\x01" + "x\"}";

@@ -391,15 +391,22 @@ class scanner {
   }
 
   // From q, past the bytes a string can hold as they are: plain ASCII and valid UTF-8 sequences.
-  // Stops at '"', '\\', a control byte, an invalid sequence, or the end.
+  // Stops at '"', '\\', a control byte, an invalid sequence, or the end. The common case, a scan
+  // that stops at an ASCII byte, needs no register of its own: the UTF-8 sequences go out of line,
+  // so that the scan's caller does not save and restore six registers for them on every string.
   [[nodiscard]] const char* plain_run(const char* q) const noexcept {
+    q = simd::find_special(q, end_);
+    if (q >= end_ || static_cast<unsigned char>(*q) < 0x80) [[likely]] return q;
+    return plain_run_from_utf8(q);
+  }
+  // plain_run at a byte >= 0x80.
+  GENWIRE_NOINLINE const char* plain_run_from_utf8(const char* q) const noexcept {
     for (;;) {
-      q = simd::find_special(q, end_);
-      if (q >= end_ || static_cast<unsigned char>(*q) < 0x80) return q;
       const std::size_t len = formats::utf8_sequence_length(reinterpret_cast<const unsigned char*>(q),
                                                             reinterpret_cast<const unsigned char*>(end_));
       if (len == 0) return q;
-      q += len;
+      q = simd::find_special(q + len, end_);
+      if (q >= end_ || static_cast<unsigned char>(*q) < 0x80) return q;
     }
   }
 
@@ -491,7 +498,7 @@ class scanner {
     }
   }
   // One member value or element: skip_value, with the scalars inline.
-  bool skip_element() {
+  GENWIRE_ALWAYS_INLINE bool skip_element() {
     skip_ws();
     if (p_ < end_ && (*p_ == '{' || *p_ == '[')) return *p_ == '{' ? skip_object() : skip_array();
     if (p_ >= end_) return fail(errc::unexpected_end, p_, "a JSON value", "end of input");
