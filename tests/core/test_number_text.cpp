@@ -307,5 +307,64 @@ TEST(DecodeInteger, WhatIsNoIntegerIsStillReportedAsBefore) {
   }
 }
 
+// The integer fast path against std::from_chars: every run length from 1 to 20 digits at several
+// offsets, whatever follows it (punctuation, whitespace, a fraction, an exponent, another number's
+// digits after a comma, a byte that is no digit), and a number that ends the input.
+TEST(DecodeInteger, EveryDigitCountAndWhatFollowsItReadsLikeFromChars) {
+  std::mt19937_64 r(29);
+  for (int digits = 1; digits <= 20; ++digits) {
+    for (int round = 0; round < 40; ++round) {
+      std::string t(1, static_cast<char>('1' + r() % 9));
+      while (static_cast<int>(t.size()) < digits) t += static_cast<char>('0' + r() % 10);
+      if (round == 0) t.replace(0, std::string::npos, static_cast<std::size_t>(digits), '9');
+      if (round == 1) t.replace(1, std::string::npos, static_cast<std::size_t>(digits - 1), '0');
+      std::uint64_t u = 0;
+      const bool fits = std::from_chars(t.data(), t.data() + t.size(), u).ec == std::errc{};
+      std::int64_t i = 0;
+      const bool fits_signed = std::from_chars(t.data(), t.data() + t.size(), i).ec == std::errc{};
+      const std::string pad(static_cast<std::size_t>(round % 8), ' ');
+      for (const std::string after : {"}", " }", "\n}", ",\"w\":12345678901}", ",\"w\":7}"}) {
+        const std::string json = "{" + pad + "\"v\":" + t + after;
+        const auto ru = genwire::decode<one<std::uint64_t>>(json);
+        ASSERT_EQ(ru.has_value(), fits) << json;
+        if (fits) {
+          EXPECT_EQ(ru->v, u) << json;
+        }
+        const auto ri = genwire::decode<one<std::int64_t>>("{" + pad + "\"v\":-" + t + after);
+        std::int64_t ni = 0;
+        const std::string negative = "-" + t;
+        const bool fits_negative = std::from_chars(negative.data(), negative.data() + negative.size(), ni).ec == std::errc{};
+        ASSERT_EQ(ri.has_value(), fits_negative) << negative << after;
+        if (fits_negative) {
+          EXPECT_EQ(ri->v, ni) << negative << after;
+        }
+      }
+      // The run ends the input: fewer than eight bytes after it, or none at all.
+      const auto top = genwire::decode<std::int64_t>(t);
+      ASSERT_EQ(top.has_value(), fits_signed) << t;
+      if (fits_signed) {
+        EXPECT_EQ(*top, i) << t;
+      }
+      const auto in_array = genwire::decode<std::vector<std::uint64_t>>("[" + t + "," + t + "]");
+      ASSERT_EQ(in_array.has_value(), fits) << t;
+      if (fits) {
+        EXPECT_EQ(*in_array, (std::vector<std::uint64_t>{u, u})) << t;
+      }
+      if (digits <= 15) {  // exact as a double: a fraction and an exponent after the same run
+        expect_reads_like_from_chars(t + ".25");
+        expect_reads_like_from_chars("0." + t);
+        expect_reads_like_from_chars(t + "e3");
+      }
+    }
+  }
+  // A byte that is no digit right after the run: the number ends there.
+  for (const char* bad : {"12345\xC3\xA9}", "1234567/}", "1234567:}", "12345678A}"}) {
+    const auto res = genwire::decode<one<std::uint64_t>>(std::string("{\"v\":") + bad);
+    ASSERT_FALSE(res.has_value()) << bad;
+    EXPECT_EQ(res.error().code, errc::syntax) << bad;
+    EXPECT_EQ(res.error().offset, 5 + std::string_view(bad).find_first_not_of("0123456789")) << bad;
+  }
+}
+
 }  // namespace number_text_test
 }  // namespace
