@@ -338,6 +338,35 @@ TEST(StringScan, OneSpaceAndShortRunsBetweenTokens) {
   }
 }
 
+// The run loop counts a line's indentation eight spaces at a time from one word: every width, the
+// first other byte at every position of the word (a token, or whitespace that is no space), and
+// the input ending at every distance, where the last bytes are looked at one by one.
+TEST(StringScan, IndentationOfEveryWidthEndsAtItsFirstOtherByte) {
+  for (const std::string lead : {"\n", "\r\n", "\t", " ", "\n\n"}) {
+    for (std::size_t k = 0; k <= 20; ++k) {
+      for (const std::string& tail : {std::string(), std::string("\t"), std::string("\n  "), "\r\n" + std::string(9, ' ')}) {
+        const std::string ws = lead + std::string(k, ' ') + tail;
+        SCOPED_TRACE(::testing::PrintToString(ws));
+        const auto r = genwire::decode<std::vector<int>>("[1," + ws + "2" + ws + "]");
+        ASSERT_TRUE(r.has_value()) << r.error().message();
+        EXPECT_EQ(*r, (std::vector<int>{1, 2}));
+        const std::string bad = "[1," + ws + "x]";
+        const auto e = genwire::decode<std::vector<int>>(bad);
+        ASSERT_FALSE(e.has_value());
+        EXPECT_EQ(e.error().code, errc::syntax);
+        EXPECT_EQ(e.error().offset, bad.find('x'));
+        const auto top = genwire::decode<int>("7" + ws);  // the run ends the input
+        ASSERT_TRUE(top.has_value()) << top.error().message();
+        EXPECT_EQ(*top, 7);
+        const auto trailing = genwire::decode<int>("7" + ws + "x");
+        ASSERT_FALSE(trailing.has_value());
+        EXPECT_EQ(trailing.error().code, errc::trailing_content);
+        EXPECT_EQ(trailing.error().offset, 1 + ws.size());
+      }
+    }
+  }
+}
+
 // The member-table codec's key compare (GENWIRE_COMPACT_CODEC): the first n bytes of two 32-byte
 // blocks, with whichever kernel the target compiles in (this file's builds give SSE2, AVX2 and the
 // portable words): a difference counts only at a position below n.
