@@ -50,12 +50,12 @@ if "$prof" decode glaze "$first" 1 >/dev/null 2>&1; then
   echo
   echo "against glaze (instructions per byte; ratio = glaze / genwire, so >= 1 means genwire executes no more)"
   echo
-  echo "| payload | decode genwire | glaze | ratio | genwire-strict | glaze-checked | ratio | genwire-reuse | glaze-reuse | ratio | encode genwire | glaze | ratio | genwire-fresh | ratio |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| payload | decode genwire | glaze | ratio | genwire-strict | glaze-checked | ratio | genwire-reuse | glaze-reuse | ratio | genwire-strict-reuse | glaze-checked-reuse | ratio | encode genwire | glaze | ratio | genwire-fresh | ratio |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for p in $payloads; do
     row="| $p"
     for pair in "decode genwire glaze" "decode genwire-strict glaze-checked" "decode genwire-reuse glaze-reuse" \
-                "encode genwire glaze"; do
+                "decode genwire-strict-reuse glaze-checked-reuse" "encode genwire glaze"; do
       read -r op g z <<<"$pair"
       a=$(ir "$op" "$g" "$p")
       b=$(ir "$op" "$z" "$p")
