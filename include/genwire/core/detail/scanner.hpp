@@ -107,9 +107,9 @@ class scanner {
     skip_ws_run();
   }
   // Indented JSON: a line break and the next line's indentation. The indentation's spaces are
-  // counted eight at a time from one word (its first byte that is no space), so a run costs about
-  // as much whatever its length; whitespace that is not "one byte, then spaces" (a CR LF, tabs, a
-  // run of blank lines) goes round again, and the input's last bytes one by one. The position is
+  // counted eight at a time from one word (its first byte that is no space), so a run costs one
+  // step per line break and per eight spaces; whitespace that is not "one byte, then spaces" (a CR
+  // LF, tabs, blank lines) goes round again, and the input's last bytes one by one. The position is
   // kept in a local: the member would be stored back after every byte (a char read may alias it).
   void skip_ws_run() noexcept {
     const char* q = p_;
