@@ -256,5 +256,61 @@ TEST(EnumLiterals, EveryNameIsWrittenWholeWhateverItsLength) {
   EXPECT_EQ(bad_open.error().found, "enumerator -1");
 }
 
+// The decoder looks a name up by its length and its first 16 bytes as two words, the rest compared
+// as bytes (detail::enum_from_name): names that share a length and differ in one byte
+// anywhere (in the first word, the second, past the 16th), every enumerator, and every near miss
+// (one byte changed at each position, one byte short or long, empty, longer than the longest)
+// decode as they should, at run time and in constant evaluation alike.
+enum class look_alike {
+  ab,
+  ac,
+  abcdefgh,
+  abcdefgi,
+  abcdefghi,
+  bbcdefghi,
+  abcdefghijklmnop,
+  abcdefghijklmnoq,
+  abcdefghijklmnopq_tail_one,
+  abcdefghijklmnopq_tail_two,
+  x
+};
+
+TEST(EnumLookup, EveryNameAndEveryNearMissOfEachLength) {
+  using genwire::detail::enum_from_name;
+  static_assert(enum_from_name<look_alike>("abcdefghijklmnopq_tail_two") == look_alike::abcdefghijklmnopq_tail_two);
+  static_assert(!enum_from_name<look_alike>("abcdefghijklmnopq_tail_thr").has_value());
+  static_assert(!enum_from_name<look_alike>("").has_value());
+  const auto& names = genwire::reflect::enum_names<look_alike>;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string name(names[i]);
+    ASSERT_EQ(enum_from_name<look_alike>(name), static_cast<look_alike>(i)) << name;
+    const auto closed = genwire::decode<look_alike>('"' + name + '"');
+    ASSERT_TRUE(closed.has_value()) << name;
+    EXPECT_EQ(*closed, static_cast<look_alike>(i));
+    const auto is_a_name = [&](const std::string& s) {
+      for (auto n : names)
+        if (n == s) return true;
+      return false;
+    };
+    std::vector<std::string> misses = {name.substr(0, name.size() - 1), name + "a", name + "_", std::string(40, 'a')};
+    for (std::size_t at = 0; at < name.size(); ++at) {
+      std::string changed = name;
+      changed[at] = static_cast<char>(changed[at] == 'z' ? 'y' : changed[at] + 1);
+      misses.push_back(changed);
+    }
+    for (const std::string& miss : misses) {
+      if (is_a_name(miss)) continue;  // "ab" + 1 byte changed may be "ac"
+      EXPECT_FALSE(enum_from_name<look_alike>(miss).has_value()) << miss;
+      const auto open = genwire::decode<genwire::open_enum<look_alike>>('"' + miss + '"');
+      ASSERT_TRUE(open.has_value()) << miss;
+      EXPECT_FALSE(open->known()) << miss;
+      EXPECT_EQ(open->unknown_text(), miss);
+      const auto refused = genwire::decode<look_alike>('"' + miss + '"');
+      ASSERT_FALSE(refused.has_value()) << miss;
+      EXPECT_EQ(refused.error().code, errc::unknown_enum) << miss;
+    }
+  }
+}
+
 }  // namespace enums_test
 }  // namespace
