@@ -384,9 +384,9 @@ class scanner {
   }
 
   // From q, past the bytes a string can hold as they are: plain ASCII and valid UTF-8 sequences.
-  // Stops at '"', '\\', a control byte, an invalid sequence, or the end. The common case, a scan
-  // that stops at an ASCII byte, needs no register of its own: the UTF-8 sequences go out of line,
-  // so that the scan's caller does not save and restore six registers for them on every string.
+  // Stops at '"', '\\', a control byte, an invalid sequence, or the end. UTF-8 sequences continue
+  // out of line: inline, their loop made the scan save and restore six registers on every string
+  // (AVX2 build), where the common case, a scan that stops at an ASCII byte, needs none.
   [[nodiscard]] const char* plain_run(const char* q) const noexcept {
     q = simd::find_special(q, end_);
     if (q >= end_ || static_cast<unsigned char>(*q) < 0x80) [[likely]] return q;
