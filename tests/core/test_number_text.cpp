@@ -339,7 +339,7 @@ TEST(DecodeInteger, EveryDigitCountAndWhatFollowsItReadsLikeFromChars) {
           EXPECT_EQ(ri->v, ni) << negative << after;
         }
       }
-      // The run ends the input: fewer than eight bytes after it, or none at all.
+      // The number ends the input, alone or as an array's last element.
       const auto top = genwire::decode<std::int64_t>(t);
       ASSERT_EQ(top.has_value(), fits_signed) << t;
       if (fits_signed) {
