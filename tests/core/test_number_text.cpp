@@ -339,7 +339,7 @@ TEST(DecodeInteger, EveryDigitCountAndWhatFollowsItReadsLikeFromChars) {
           EXPECT_EQ(ri->v, ni) << negative << after;
         }
       }
-      // The number ends the input, alone or as an array's last element.
+      // The number ends the input; then two of them as an array's elements.
       const auto top = genwire::decode<std::int64_t>(t);
       ASSERT_EQ(top.has_value(), fits_signed) << t;
       if (fits_signed) {
