@@ -373,6 +373,7 @@ class scanner {
 
   // After the top-level value: only whitespace may follow.
   bool finish() {
+    if (p_ == end_) return true;  // most documents end at their last '}' or ']'
     skip_ws();
     if (p_ != end_) return fail(errc::trailing_content, p_, "end of input", describe(p_));
     return true;
