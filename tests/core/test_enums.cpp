@@ -281,17 +281,17 @@ TEST(EnumLookup, EveryNameAndEveryNearMissOfEachLength) {
   static_assert(!enum_from_name<look_alike>("abcdefghijklmnopq_tail_thr").has_value());
   static_assert(!enum_from_name<look_alike>("").has_value());
   const auto& names = genwire::reflect::enum_names<look_alike>;
+  const auto is_a_name = [&](const std::string& s) {
+    for (auto n : names)
+      if (n == s) return true;
+    return false;
+  };
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::string name(names[i]);
     ASSERT_EQ(enum_from_name<look_alike>(name), static_cast<look_alike>(i)) << name;
     const auto closed = genwire::decode<look_alike>('"' + name + '"');
     ASSERT_TRUE(closed.has_value()) << name;
     EXPECT_EQ(*closed, static_cast<look_alike>(i));
-    const auto is_a_name = [&](const std::string& s) {
-      for (auto n : names)
-        if (n == s) return true;
-      return false;
-    };
     std::vector<std::string> misses = {name.substr(0, name.size() - 1), name + "a", name + "_", std::string(40, 'a')};
     for (std::size_t at = 0; at < name.size(); ++at) {
       std::string changed = name;

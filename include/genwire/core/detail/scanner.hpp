@@ -390,7 +390,7 @@ class scanner {
   // (AVX2 build), where the common case, a scan that stops at an ASCII byte, needs none.
   [[nodiscard]] const char* plain_run(const char* q) const noexcept {
     q = simd::find_special(q, end_);
-    if (q >= end_ || static_cast<unsigned char>(*q) < 0x80) [[likely]] return q;
+    if (ends_run(q)) [[likely]] return q;
     return plain_run_from_utf8(q);
   }
   // plain_run at a byte >= 0x80.
@@ -400,9 +400,12 @@ class scanner {
                                                             reinterpret_cast<const unsigned char*>(end_));
       if (len == 0) return q;
       q = simd::find_special(q + len, end_);
-      if (q >= end_ || static_cast<unsigned char>(*q) < 0x80) return q;
+      if (ends_run(q)) return q;
     }
   }
+  // Where find_special stopped: the end, or an ASCII byte ('"', '\\', a control byte), not a
+  // byte that may start a UTF-8 sequence.
+  [[nodiscard]] bool ends_run(const char* q) const noexcept { return q >= end_ || static_cast<unsigned char>(*q) < 0x80; }
 
   // The rest of a string from its opening quote at p_: escapes, and the errors.
   bool read_string_slowly(std::string& out) {

@@ -151,22 +151,26 @@ const char* scan_swar(const char* p, const char* end, char* dst = nullptr) noexc
   if (end - p < 16) return scan_short<Copy>(p, end, dst);
   return scan_blocks<swar_block, Copy>(p, end, dst);
 }
-// A range shorter than a block, out of line when only searched (not copied): the decoder
-// searches to the end of its input, so there such a range is only the input's last bytes, and
-// inline its words and constants would be set up on every call, also for the block path.
-GENWIRE_NOINLINE inline const char* scan_short_searched(const char* p, const char* end) noexcept {
-  return scan_short<false>(p, end, nullptr);
+using kernel_fn = const char* (*)(const char*, const char*, char*) noexcept;
+
+template <kernel_fn Kernel>
+GENWIRE_NOINLINE const char* search_out_of_line(const char* p, const char* end) noexcept {
+  return Kernel(p, end, nullptr);
 }
-template <bool Copy>
-const char* scan_short_outlined(const char* p, const char* end, char* dst) noexcept {
-  if constexpr (Copy) return scan_short<true>(p, end, dst);
-  else return (void)dst, scan_short_searched(p, end);
+// A range shorter than a wider kernel's block, given to Kernel (the narrower one): inline when
+// copied (the encoder's short strings), out of line when only searched. The decoder searches to
+// the end of its input, so there such a range is only the input's last bytes, and inline its words
+// and constants would be set up on every call, also for the block path.
+template <bool Copy, kernel_fn Kernel>
+GENWIRE_ALWAYS_INLINE const char* below_block(const char* p, const char* end, char* dst) noexcept {
+  if constexpr (Copy) return Kernel(p, end, dst);
+  else return (void)dst, search_out_of_line<Kernel>(p, end);
 }
 #if defined(GENWIRE_HAVE_SSE2)
 template <bool Copy>
 const char* scan_sse2(const char* p, const char* end, char* dst = nullptr) noexcept {
   const std::ptrdiff_t n = end - p;
-  if (n < 16) return scan_short_outlined<Copy>(p, end, dst);
+  if (n < 16) return below_block<Copy, &scan_short<Copy>>(p, end, dst);
   if (n < 32) {  // two blocks, the second overlapping
     if (const auto m = sse2_block::mask(p, Copy ? dst : nullptr)) return p + sse2_block::index(m);
     const auto m = sse2_block::mask(end - 16, Copy ? dst + n - 16 : nullptr);
@@ -176,16 +180,9 @@ const char* scan_sse2(const char* p, const char* end, char* dst = nullptr) noexc
 }
 #endif
 #if defined(GENWIRE_HAVE_AVX2)
-// Under a block, out of line when only searched: see scan_short_outlined.
-GENWIRE_NOINLINE inline const char* scan_sse2_searched(const char* p, const char* end) noexcept {
-  return scan_sse2<false>(p, end, nullptr);
-}
 template <bool Copy>
 const char* scan_avx2(const char* p, const char* end, char* dst = nullptr) noexcept {
-  if (end - p < avx2_block::size) {
-    if constexpr (Copy) return scan_sse2<true>(p, end, dst);
-    else return (void)dst, scan_sse2_searched(p, end);
-  }
+  if (end - p < avx2_block::size) return below_block<Copy, &scan_sse2<Copy>>(p, end, dst);
   return scan_blocks<avx2_block, Copy>(p, end, dst);
 }
 #endif
