@@ -97,7 +97,12 @@ constexpr std::optional<E> enum_from_name(std::string_view name) noexcept {
   }
   const std::size_t n = name.size();
   const std::uint64_t head = simd::load_prefix(name.data(), n);
-  const std::uint64_t next = n > 8 ? simd::load_prefix(name.data() + 8, n - 8) : 0;
+  // Bytes 8 to 15: for a name of 9 to 16 bytes, its last 8 moved down, so one load and no loop.
+  std::uint64_t next = 0;
+  if (n > 8) {
+    std::memcpy(&next, name.data() + (n >= 16 ? 8 : n - 8), 8);
+    if (n < 16) next >>= 8 * (16 - n);
+  }
   const auto& entries = enum_lookup<E>::entries;
   for (std::size_t i = 0; i < entries.size(); ++i)
     if (entries[i].size == n && entries[i].head == head && entries[i].next == next &&
