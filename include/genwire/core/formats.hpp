@@ -51,11 +51,13 @@ constexpr bool digits_at(std::string_view s, std::initializer_list<std::size_t> 
   return ok;
 }
 
+// The days of each month in a common year.
+inline constexpr unsigned char days_in_month[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
 // Whether day is a day of that month (of the proleptic Gregorian calendar, as std::chrono's).
 constexpr bool is_day_of(int year, int month, int day) noexcept {
-  constexpr unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (day < 1) return false;
-  if (day <= days[month - 1]) return true;
+  if (day <= days_in_month[month - 1]) return true;
   return month == 2 && day == 29 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
 }
 
@@ -106,8 +108,9 @@ constexpr std::optional<date_time_fields> split_date_time(std::string_view s) no
   return f;
 }
 
-// What follows the seconds, from pos 19, checked as read_date_time_tail reads it, without the
-// values: an optional fraction, then 'Z' or a +HH:MM / -HH:MM offset, then the end.
+// What follows the seconds of s (at least 20 bytes), from pos 19, checked as read_date_time_tail
+// reads it, without the values: an optional fraction, then 'Z' or a +HH:MM / -HH:MM offset, then
+// the end.
 constexpr bool is_date_time_tail(std::string_view s) noexcept {
   const std::size_t n = s.size();
   std::size_t pos = 19;
@@ -155,8 +158,7 @@ inline bool is_date_time_in_words(std::string_view s) noexcept {
   const auto at = [](std::uint64_t p, int i) { return static_cast<unsigned>((p >> (8 * i)) & 0xFF); };
   const unsigned month = at(p0, 5), day = at(p1, 0);
   if (month - 1 > 11 || at(p1, 3) > 23 || at(p1, 6) > 59 || at(p2, 6) > 60) return false;
-  constexpr unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (day - 1 >= days[month - 1] && !is_day_of(static_cast<int>(at(p0, 0) * 100 + at(p0, 2)), static_cast<int>(month), static_cast<int>(day)))
+  if (day - 1 >= days_in_month[month - 1] && !is_day_of(static_cast<int>(at(p0, 0) * 100 + at(p0, 2)), static_cast<int>(month), static_cast<int>(day)))
     return false;
   if (s.size() == 20) return (s[19] | 0x20) == 'z';
   return is_date_time_tail(s);
