@@ -586,7 +586,7 @@ class decoder : decoder_base {
   GENWIRE_NOINLINE bool format_checked(const std::string& text, const char* at) {
     if (has_format<T::kind>(text)) [[likely]]
       return true;
-    return report(check_text_format<T, utf8_state::valid>(text), at);
+    return fail_with(format_failure<T, utf8_state::valid>(text), at);
   }
 
   options rules_;

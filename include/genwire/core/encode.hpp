@@ -315,9 +315,8 @@ class encoder : encoder_base {
   // A formatted string whose format is checked first.
   template <class T>
   GENWIRE_NOINLINE bool write_format_checked(const T& v) {
-    if (!has_format<T::kind>(text_of(v))) [[unlikely]] {
-      if (auto bad = check_text_format<T, utf8_state::checked_later>(text_of(v))) return fail(std::move(*bad));
-    }
+    if (!has_format<T::kind>(text_of(v))) [[unlikely]]
+      return fail(format_failure<T, utf8_state::checked_later>(text_of(v)));
     return string<T>(text_of(v));
   }
 

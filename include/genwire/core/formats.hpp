@@ -22,16 +22,6 @@ using timestamp = std::chrono::sys_time<std::chrono::microseconds>;
 namespace formats {
 
 namespace detail {
-constexpr bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) noexcept {
-  if (pos + n > s.size()) return false;
-  int v = 0;
-  for (std::size_t i = pos; i < pos + n; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  out = v;
-  return true;
-}
 constexpr bool is_hex(char c) noexcept {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
@@ -51,13 +41,11 @@ constexpr bool digits_at(std::string_view s, std::initializer_list<std::size_t> 
   return ok;
 }
 
-// The days of each month in a common year.
-inline constexpr unsigned char days_in_month[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
 // Whether day is a day of that month (of the proleptic Gregorian calendar, as std::chrono's).
 constexpr bool is_day_of(int year, int month, int day) noexcept {
+  constexpr unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (day < 1) return false;
-  if (day <= days_in_month[month - 1]) return true;
+  if (day <= days[month - 1]) return true;
   return month == 2 && day == 29 && year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
 }
 
@@ -66,53 +54,11 @@ constexpr bool fields_in_range(const date_time_fields& f) noexcept {
   return f.month >= 1 && f.month <= 12 && f.hour <= 23 && f.minute <= 59 && f.second <= 60 && is_day_of(f.year, f.month, f.day);
 }
 
-// What follows the seconds, from pos 19: an optional fraction, then 'Z' or an offset, then the
-// end. The fraction (truncated to microseconds) and the offset go into f.
-constexpr bool read_date_time_tail(std::string_view s, date_time_fields& f) noexcept {
-  std::size_t pos = 19;
-  if (s[pos] == '.') {
-    ++pos;
-    const std::size_t first = pos;
-    std::int64_t scale = 100000;
-    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
-      f.micros += (s[pos] - '0') * scale;  // digits past microseconds are truncated
-      scale /= 10;
-      ++pos;
-    }
-    if (pos == first) return false;
-  }
-  if (pos >= s.size()) return false;
-  if (s[pos] == 'Z' || s[pos] == 'z') {
-    ++pos;
-  } else if (s[pos] == '+' || s[pos] == '-') {
-    int oh = 0, om = 0;
-    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !digits(s, pos + 4, 2, om) ||
-        oh > 23 || om > 59)
-      return false;
-    f.offset_minutes = (oh * 60 + om) * (s[pos] == '-' ? -1 : 1);
-    pos += 6;
-  } else {
-    return false;
-  }
-  return pos == s.size();
-}
-
-// The fields of an RFC 3339 date-time, or nullopt; see parse_date_time.
-constexpr std::optional<date_time_fields> split_date_time(std::string_view s) noexcept {
-  if (s.size() < 20 || !digits_at(s, {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) || s[4] != '-' || s[7] != '-' ||
-      (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
-    return std::nullopt;
-  const auto two = [&](std::size_t i) { return digit_at(s, i) * 10 + digit_at(s, i + 1); };
-  date_time_fields f{two(0) * 100 + two(2), two(5), two(8), two(11), two(14), two(17), 0, 0};
-  if (!fields_in_range(f) || !read_date_time_tail(s, f)) return std::nullopt;
-  return f;
-}
-
-// What follows the seconds of s (at least 20 bytes), from pos 19, checked as read_date_time_tail
-// reads it, without the values: an optional fraction, then 'Z' or a +HH:MM / -HH:MM offset, then
-// the end.
+// Whether what follows the seconds of s (at least 20 bytes), from pos 19, is an optional fraction,
+// then 'Z' or a +HH:MM / -HH:MM offset, then the end: the tail's grammar, for both readers.
 constexpr bool is_date_time_tail(std::string_view s) noexcept {
   const std::size_t n = s.size();
+  if (n == 20) return (s[19] | 0x20) == 'z';  // the usual "...:SSZ"
   std::size_t pos = 19;
   const auto digit = [&](std::size_t i) { return static_cast<unsigned>(s[i] - '0') <= 9; };
   if (s[pos] == '.') {
@@ -127,6 +73,34 @@ constexpr bool is_date_time_tail(std::string_view s) noexcept {
       !digit(pos + 5))
     return false;
   return digit_at(s, pos + 1) * 10 + digit_at(s, pos + 2) <= 23 && s[pos + 4] <= '5';
+}
+
+// The same tail's values into f, when it is one: the fraction (truncated to microseconds) and the
+// offset.
+constexpr bool read_date_time_tail(std::string_view s, date_time_fields& f) noexcept {
+  if (!is_date_time_tail(s)) return false;
+  std::size_t pos = 19;
+  if (s[pos] == '.') {
+    std::int64_t scale = 100000;
+    for (++pos; pos < s.size() && s[pos] >= '0' && s[pos] <= '9'; ++pos, scale /= 10)
+      f.micros += (s[pos] - '0') * scale;  // digits past microseconds are truncated
+  }
+  if (s[pos] == '+' || s[pos] == '-') {
+    const int minutes = (digit_at(s, pos + 1) * 10 + digit_at(s, pos + 2)) * 60 + digit_at(s, pos + 4) * 10 + digit_at(s, pos + 5);
+    f.offset_minutes = s[pos] == '-' ? -minutes : minutes;
+  }
+  return true;
+}
+
+// The fields of an RFC 3339 date-time, or nullopt; see parse_date_time.
+constexpr std::optional<date_time_fields> split_date_time(std::string_view s) noexcept {
+  if (s.size() < 20 || !digits_at(s, {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18}) || s[4] != '-' || s[7] != '-' ||
+      (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
+    return std::nullopt;
+  const auto two = [&](std::size_t i) { return digit_at(s, i) * 10 + digit_at(s, i + 1); };
+  date_time_fields f{two(0) * 100 + two(2), two(5), two(8), two(11), two(14), two(17), 0, 0};
+  if (!fields_in_range(f) || !read_date_time_tail(s, f)) return std::nullopt;
+  return f;
 }
 
 // is_date_time at run time: the fixed-width part's 19 bytes as three overlapping 8-byte words,
@@ -155,13 +129,9 @@ inline bool is_date_time_in_words(std::string_view s) noexcept {
   // of bytes i and i + 1 (at most 99: no byte carries into the next).
   const auto pairs = [](std::uint64_t t) { return t * 10 + (t >> 8); };
   const std::uint64_t p0 = pairs(t0), p1 = pairs(t1), p2 = pairs(t2);
-  const auto at = [](std::uint64_t p, int i) { return static_cast<unsigned>((p >> (8 * i)) & 0xFF); };
-  const unsigned month = at(p0, 5), day = at(p1, 0);
-  if (month - 1 > 11 || at(p1, 3) > 23 || at(p1, 6) > 59 || at(p2, 6) > 60) return false;
-  if (day - 1 >= days_in_month[month - 1] && !is_day_of(static_cast<int>(at(p0, 0) * 100 + at(p0, 2)), static_cast<int>(month), static_cast<int>(day)))
-    return false;
-  if (s.size() == 20) return (s[19] | 0x20) == 'z';
-  return is_date_time_tail(s);
+  const auto at = [](std::uint64_t p, int i) { return static_cast<int>((p >> (8 * i)) & 0xFF); };
+  const date_time_fields f{at(p0, 0) * 100 + at(p0, 2), at(p0, 5), at(p1, 0), at(p1, 3), at(p1, 6), at(p2, 6), 0, 0};
+  return fields_in_range(f) && is_date_time_tail(s);
 }
 }  // namespace detail
 

@@ -212,19 +212,6 @@ GENWIRE_ALWAYS_INLINE bool has_format(std::string_view v) noexcept {
   else return formats::is_uri(v);
 }
 
-template <format_kind K>
-GENWIRE_COLD violation format_violation(std::string_view v) {
-  const char* what = K == format_kind::date_time ? "an RFC 3339 date-time" : K == format_kind::uuid ? "a UUID" : "an absolute URI";
-  return violation{errc::format, what, "string " + quote_snippet(v), {rule::format, json_type::string, {}, K, {}}};
-}
-
-template <format_kind K>
-std::optional<violation> check_format(std::string_view v) {
-  if (has_format<K>(v)) [[likely]]
-    return std::nullopt;
-  return format_violation<K>(v);
-}
-
 // What is known of a text's UTF-8 when its rules are checked. Code points lie between a quarter of
 // its bytes and all of them, so a length range is usually settled by the byte count alone; only
 // a text in neither part of the range needs its code points counted (formats::utf8_length, which
@@ -243,19 +230,27 @@ std::optional<violation> check_length_as(std::string_view v) {
   return check_length<S>(v);
 }
 
+// Why a text that has_format<T::kind> refused is refused: invalid UTF-8 that an unchecked length
+// could hide first (check_length's verdict), else the format. The decoder and the encoder call it
+// after their own has_format test; check_text_format for everything else.
+template <class T, utf8_state U>
+GENWIRE_COLD violation format_failure(std::string_view text) {
+  if constexpr (U == utf8_state::checked_later && has_length_range<T>) {
+    if (auto first = check_length<T>(text)) return std::move(*first);
+  }
+  constexpr format_kind k = T::kind;
+  const char* what = k == format_kind::date_time ? "an RFC 3339 date-time" : k == format_kind::uuid ? "a UUID" : "an absolute URI";
+  return violation{errc::format, what, "string " + quote_snippet(text), {rule::format, json_type::string, {}, k, {}}};
+}
+
 // A formatted string's format (what check_text adds when formats are checked). Out of line, so
 // that without format checks a formatted string costs a flag test and the code reading or writing
 // it stays small enough to inline.
 template <class T, utf8_state U>
 GENWIRE_NOINLINE std::optional<violation> check_text_format(std::string_view text) {
-  if (auto v = check_format<T::kind>(text)) {
-    // An unchecked length could hide invalid UTF-8, which check_length reports first.
-    if constexpr (U == utf8_state::checked_later && has_length_range<T>) {
-      if (auto first = check_length<T>(text)) return first;
-    }
-    return v;
-  }
-  return std::nullopt;
+  if (has_format<T::kind>(text)) [[likely]]
+    return std::nullopt;
+  return format_failure<T, U>(text);
 }
 
 // The declared rules of a sized or formatted string's text, in their order: length, then format.
