@@ -53,17 +53,33 @@ template <class T, std::size_t... I>
 constexpr bool accepts_initializers(std::index_sequence<I...>) {
   return requires { T{any_initializer{I}...}; };
 }
-
-template <class T, std::size_t N = 0>
-constexpr std::size_t count_members() {
-  if constexpr (N > genwire::detail::max_members) {
-    return N;
-  } else if constexpr (accepts_initializers<T>(std::make_index_sequence<N + 1>{})) {
-    return count_members<T, N + 1>();
-  } else {
-    return N;
-  }
+template <class T, std::size_t N>
+constexpr bool accepts_n() {
+  return accepts_initializers<T>(std::make_index_sequence<N>{});
 }
+
+// T takes Lo initialisers and not Hi: its count is in [Lo, Hi).
+template <class T, std::size_t Lo, std::size_t Hi>
+constexpr std::size_t count_between() {
+  constexpr std::size_t mid = Lo + (Hi - Lo) / 2;
+  if constexpr (Hi - Lo == 1) return Lo;
+  else if constexpr (accepts_n<T, mid>()) return count_between<T, mid, Hi>();
+  else return count_between<T, Lo, mid>();
+}
+
+// T takes N / 2 initialisers: N doubles until T refuses N, then the count is bisected. A probe
+// costs one conversion per initialiser (for a std::optional member, an overload resolution over
+// its constructors), so this costs about 2 log2(n) probes of at most 2n initialisers where
+// counting up one by one costs n probes of n / 2 on average.
+template <class T, std::size_t N = 1>
+constexpr std::size_t count_members() {
+  constexpr std::size_t limit = genwire::detail::max_members;
+  if constexpr (N > limit) return accepts_n<T, limit + 1>() ? limit + 1 : limit;  // limit + 1: too many
+  else if constexpr (accepts_n<T, N>()) return count_members<T, N * 2>();
+  else return count_between<T, N / 2, N>();
+}
+static_assert((genwire::detail::max_members & (genwire::detail::max_members - 1)) == 0,
+              "count_members doubles up to max_members");
 
 template <class T>
 struct holder {
@@ -84,19 +100,27 @@ constexpr std::string_view spelled_pointer() {
   return __PRETTY_FUNCTION__;
 }
 
-// The address of phantom<T>'s I-th member: a constant expression, usable as a template argument.
-// Computed where it is used and never stored in a variable: g++ emits a variable holding these
-// addresses when T has internal linkage (at -O0), and the link then fails on the undefined phantom.
+// The addresses of phantom<T>'s members, one tuple per T: constant expressions, usable as template
+// arguments. Computed where they are used and never stored in a variable: g++ emits a variable
+// holding these addresses when T has internal linkage (at -O0), and the link then fails on the
+// undefined phantom.
+template <class T>
+constexpr auto phantom_addresses() {
+  return genwire::detail::visit_members_n<count_members<T>()>(phantom<T>.value, [](const auto&... m) {
+    return std::tuple<const std::remove_cvref_t<decltype(m)>*...>{&m...};
+  });
+}
+template <class T>
+using phantom_pointers = decltype(phantom_addresses<T>());
+
 template <class T, std::size_t I>
 constexpr auto member_address() {
-  return genwire::detail::visit_members_n<count_members<T>()>(phantom<T>.value, [](const auto&... m) {
-    return std::get<I>(std::tuple<const std::remove_cvref_t<decltype(m)>*...>{&m...});
-  });
+  return std::get<I>(phantom_addresses<T>());
 }
 
 template <class T, std::size_t I>
 constexpr std::string_view raw_member_name() {
-  using member_type = std::remove_cvref_t<decltype(*member_address<T, I>())>;
+  using member_type = std::remove_const_t<std::remove_pointer_t<std::tuple_element_t<I, phantom_pointers<T>>>>;
   return spelled_pointer<pointer_wrapper<member_type>{member_address<T, I>()}>();
 }
 #if defined(__clang__)
@@ -158,7 +182,7 @@ constexpr decltype(auto) visit(T& obj, F&& f) {
 
 // The type of T's I-th member.
 template <reflectable T, std::size_t I>
-using member_type = std::remove_cvref_t<decltype(*detail::member_address<T, I>())>;
+using member_type = std::remove_const_t<std::remove_pointer_t<std::tuple_element_t<I, detail::phantom_pointers<T>>>>;
 
 template <reflectable T>
 inline constexpr auto member_names = []<std::size_t... I>(std::index_sequence<I...>) {
