@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace {
@@ -149,9 +150,66 @@ struct with_pair {
   pair_keys input;
 };
 
+// Every count around the member-count search's steps (it doubles 1, 2, 4, ... 64, then bisects):
+// std::optional members (the costliest to probe), the last one a std::string.
+struct count1 { std::string last; };
+struct count2 { std::optional<int> m0; std::string last; };
+struct count3 { std::optional<int> m0, m1; std::string last; };
+struct count4 { std::optional<int> m0, m1, m2; std::string last; };
+struct count5 { std::optional<int> m0, m1, m2, m3; std::string last; };
+struct count7 { std::optional<int> m0, m1, m2, m3, m4, m5; std::string last; };
+struct count8 { std::optional<int> m0, m1, m2, m3, m4, m5, m6; std::string last; };
+struct count9 { std::optional<int> m0, m1, m2, m3, m4, m5, m6, m7; std::string last; };
+struct count15 {
+  std::optional<int> m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13;
+  std::string last;
+};
+struct count16 {
+  std::optional<int> m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14;
+  std::string last;
+};
+struct count17 {
+  std::optional<int> m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15;
+  std::string last;
+};
+struct count31 {
+  std::optional<int> m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18,
+      m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29;
+  std::string last;
+};
+struct count32 {
+  std::optional<int> m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18,
+      m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30;
+  std::string last;
+};
+struct count33 {
+  std::optional<int> m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18,
+      m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31;
+  std::string last;
+};
+struct count63 {
+  std::optional<int> m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18,
+      m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38,
+      m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58,
+      m59, m60, m61;
+  std::string last;
+};
+struct count65 {
+  std::optional<int> m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14, m15, m16, m17, m18,
+      m19, m20, m21, m22, m23, m24, m25, m26, m27, m28, m29, m30, m31, m32, m33, m34, m35, m36, m37, m38,
+      m39, m40, m41, m42, m43, m44, m45, m46, m47, m48, m49, m50, m51, m52, m53, m54, m55, m56, m57, m58,
+      m59, m60, m61, m62, m63;
+  std::string last;
+};
+
 using genwire::reflect::member_count;
 using genwire::reflect::member_names;
 using genwire::reflect::enum_names;
+
+// N members, the last of them a std::string named `last`.
+template <class T, std::size_t N>
+constexpr bool counted_with_last = member_count<T> == N && member_names<T>[N - 1] == "last" &&
+                                   std::is_same_v<genwire::reflect::member_type<T, N - 1>, std::string>;
 
 static_assert(member_count<big> == 64);
 static_assert(member_names<big>[0] == "m00");
@@ -159,6 +217,22 @@ static_assert(member_names<big>[63] == "m63");
 static_assert(member_count<inner> == 2);
 static_assert(member_count<outer> == 4);
 static_assert(member_count<empty> == 0);
+static_assert(counted_with_last<count1, 1>);
+static_assert(counted_with_last<count2, 2>);
+static_assert(counted_with_last<count3, 3>);
+static_assert(counted_with_last<count4, 4>);
+static_assert(counted_with_last<count5, 5>);
+static_assert(counted_with_last<count7, 7>);
+static_assert(counted_with_last<count8, 8>);
+static_assert(counted_with_last<count9, 9>);
+static_assert(counted_with_last<count15, 15>);
+static_assert(counted_with_last<count16, 16>);
+static_assert(counted_with_last<count17, 17>);
+static_assert(counted_with_last<count31, 31>);
+static_assert(counted_with_last<count32, 32>);
+static_assert(counted_with_last<count33, 33>);
+static_assert(counted_with_last<count63, 63>);
+static_assert(member_count<count65> == 65);  // 65: one more than genwire reflects, reported as such
 static_assert(member_names<outer>[3] == "pair");
 static_assert(enum_names<verb>.size() == 5);
 static_assert(enum_names<verb>[1] == "delete");
