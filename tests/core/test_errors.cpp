@@ -8,6 +8,8 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -153,6 +155,74 @@ TEST(Result, ImplicitFromValueAndFromError) {
   const genwire::result<std::string> bad = genwire::error{errc::constraint, "p", 1, "x", "y"};
   EXPECT_EQ(bad.error().path, "p");
 }
+
+// A type that counts its live objects: the result's copies, moves and assignments between a value
+// and an error must destroy exactly what they replace.
+struct counted {
+  static inline int alive = 0;
+  std::string text;
+  counted(std::string t) : text(std::move(t)) { ++alive; }  // NOLINT: implicit for the test
+  counted(const counted& o) : text(o.text) { ++alive; }
+  counted(counted&& o) noexcept : text(std::move(o.text)) { ++alive; }
+  counted& operator=(const counted&) = default;
+  counted& operator=(counted&&) noexcept = default;
+  ~counted() { --alive; }
+};
+
+TEST(Result, CopiesMovesAndAssignmentsBetweenValueAndError) {
+  using R = genwire::result<counted>;
+  {
+    R v = counted("one");
+    R err = genwire::error{errc::constraint, "$.x", 3, "a", "b"};
+    EXPECT_EQ(counted::alive, 1);
+    R copy = v;
+    R err_copy = err;
+    EXPECT_EQ(copy->text, "one");
+    EXPECT_EQ(err_copy.error().path, "$.x");
+    EXPECT_EQ(counted::alive, 2);
+
+    copy = err;  // a value replaced by a copy of an error
+    ASSERT_FALSE(copy.has_value());
+    EXPECT_EQ(copy.error().offset, 3U);
+    EXPECT_EQ(counted::alive, 1);
+    err_copy = v;  // an error replaced by a copy of a value
+    ASSERT_TRUE(err_copy.has_value());
+    EXPECT_EQ(err_copy->text, "one");
+    EXPECT_EQ(counted::alive, 2);
+
+    err = std::move(v);  // an error replaced by a moved value; v keeps a moved-from value
+    ASSERT_TRUE(err.has_value());
+    EXPECT_EQ(err->text, "one");
+    EXPECT_TRUE(v.has_value());
+    EXPECT_EQ(counted::alive, 3);
+    v = std::move(copy);  // a value replaced by a moved error
+    ASSERT_FALSE(v.has_value());
+    EXPECT_EQ(v.error().found, "b");
+    EXPECT_EQ(counted::alive, 2);
+
+    err = R(counted("two"));  // value to value
+    EXPECT_EQ(err->text, "two");
+    const R& same = err;
+    err = same;  // onto itself
+    EXPECT_EQ(err->text, "two");
+    EXPECT_EQ(counted::alive, 2);
+    const R moved_error = std::move(v);
+    EXPECT_EQ(moved_error.error().expected, "a");
+  }
+  EXPECT_EQ(counted::alive, 0);
+}
+
+struct moves_with_throw {
+  moves_with_throw() = default;
+  moves_with_throw(const moves_with_throw&) = default;
+  moves_with_throw(moves_with_throw&&) noexcept(false) {}
+};
+static_assert(std::is_nothrow_move_constructible_v<genwire::result<std::string>>);
+static_assert(std::is_nothrow_move_assignable_v<genwire::result<std::vector<int>>>);
+// Switching between a value and an error could fail halfway for such a T: constructible, not assignable.
+static_assert(std::is_move_constructible_v<genwire::result<moves_with_throw>>);
+static_assert(!std::is_move_assignable_v<genwire::result<moves_with_throw>>);
+static_assert(!std::is_copy_assignable_v<genwire::result<moves_with_throw>>);
 
 TEST(Status, OkAndError) {
   const genwire::status ok;

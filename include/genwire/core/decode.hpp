@@ -20,6 +20,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
+#include <variant>
 
 #include "detail/checks.hpp"
 #include "detail/codec.hpp"
