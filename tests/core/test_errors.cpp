@@ -5,6 +5,7 @@
 #include <genwire/core.hpp>
 
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -223,6 +224,10 @@ static_assert(std::is_nothrow_move_assignable_v<genwire::result<std::vector<int>
 static_assert(std::is_move_constructible_v<genwire::result<moves_with_throw>>);
 static_assert(!std::is_move_assignable_v<genwire::result<moves_with_throw>>);
 static_assert(!std::is_copy_assignable_v<genwire::result<moves_with_throw>>);
+// Copyable exactly when T is, as std::variant was (containers pick copy or move by these traits).
+static_assert(!std::is_copy_constructible_v<genwire::result<std::unique_ptr<int>>>);
+static_assert(!std::is_copy_assignable_v<genwire::result<std::unique_ptr<int>>>);
+static_assert(std::is_nothrow_move_assignable_v<genwire::result<std::unique_ptr<int>>>);
 
 TEST(Status, OkAndError) {
   const genwire::status ok;

@@ -161,7 +161,9 @@ class [[nodiscard]] result {
   // A value-initialised T in place, for code that fills it and returns this very result (no move).
   explicit result(std::in_place_t) : value_(), ok_(true) {}
 
-  result(const result& o) : ok_(o.ok_) {
+  result(const result& o)
+    requires std::is_copy_constructible_v<T>
+      : ok_(o.ok_) {
     if (ok_) std::construct_at(&value_, o.value_);
     else std::construct_at(&error_, o.error_);
   }
@@ -170,7 +172,7 @@ class [[nodiscard]] result {
     else std::construct_at(&error_, std::move(o.error_));
   }
   result& operator=(const result& o)
-    requires std::is_nothrow_move_constructible_v<T>
+    requires std::is_copy_constructible_v<T> && std::is_copy_assignable_v<T> && std::is_nothrow_move_constructible_v<T>
   {
     if (ok_ == o.ok_) {
       if (ok_) value_ = o.value_;
@@ -180,7 +182,7 @@ class [[nodiscard]] result {
     return *this = result(o);  // a copy that may throw first, then a move that cannot
   }
   result& operator=(result&& o) noexcept(std::is_nothrow_move_assignable_v<T>)
-    requires std::is_nothrow_move_constructible_v<T>
+    requires std::is_move_assignable_v<T> && std::is_nothrow_move_constructible_v<T>
   {
     if (ok_ == o.ok_) {
       if (ok_) value_ = std::move(o.value_);
