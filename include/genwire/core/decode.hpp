@@ -545,9 +545,12 @@ class decoder : decoder_base {
 
   // After the '}': every required member was there, else the first one missing (in declaration
   // order) is the error.
-  bool has_required(const object_table& table, std::uint64_t seen) {
+  GENWIRE_ALWAYS_INLINE bool has_required(const object_table& table, std::uint64_t seen) {
     if ((seen & table.required) == table.required) [[likely]]
       return true;
+    return first_missing(table, seen);
+  }
+  GENWIRE_COLD bool first_missing(const object_table& table, std::uint64_t seen) {
     const auto i = static_cast<std::size_t>(std::countr_zero(table.required & ~seen));
     return missing_key(table.members[i].key(), table.members[i].type);
   }

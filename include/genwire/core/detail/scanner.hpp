@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -162,23 +163,24 @@ class scanner {
 
   // ---- errors ----
   bool fail(errc code, const char* at, std::string expected, std::string found, expectation rule = {}) {
-    if (!error_) {
-      error_.emplace();
-      error_->code = code;
-      error_->offset = offset_of(at < begin_ ? begin_ : (at > end_ ? end_ : at));
-      error_->expected = std::move(expected);
-      error_->found = std::move(found);
-      error_->rule = std::move(rule);
+    failure_state& f = failure();
+    if (!f.failed) {
+      f.failed = true;
+      f.error.code = code;
+      f.error.offset = offset_of(at < begin_ ? begin_ : (at > end_ ? end_ : at));
+      f.error.expected = std::move(expected);
+      f.error.found = std::move(found);
+      f.error.rule = std::move(rule);
     }
     return false;
   }
-  void push_key(std::string_view key) { path_.push_back({std::string(key), 0, false}); }
-  void push_index(std::size_t i) { path_.push_back({{}, i, true}); }
-  [[nodiscard]] bool failed() const noexcept { return error_.has_value(); }
+  void push_key(std::string_view key) { failure().path.push_back({std::string(key), 0, false}); }
+  void push_index(std::size_t i) { failure().path.push_back({{}, i, true}); }
+  [[nodiscard]] bool failed() const noexcept { return failure_ && failure_->failed; }
   [[nodiscard]] genwire::error take_error() {
-    if (!error_) error_.emplace();
-    error_->path = render_path(path_);
-    return std::move(*error_);
+    failure_state& f = failure();
+    f.error.path = render_path(f.path);
+    return std::move(f.error);
   }
 
   // What stands at q, for "found ..." in messages.
@@ -216,11 +218,15 @@ class scanner {
   }
 
   // ---- depth ----
-  bool enter(const char* at) {
-    if (++depth_ > max_depth_)
-      return fail(errc::depth_exceeded, at, "at most " + std::to_string(max_depth_) + " nested arrays/objects",
-                  "deeper nesting");
+  // Inline, the failure's message out of line: every object and array of a document passes here.
+  GENWIRE_ALWAYS_INLINE bool enter(const char* at) {
+    if (++depth_ > max_depth_) [[unlikely]]
+      return too_deep(at);
     return true;
+  }
+  GENWIRE_COLD bool too_deep(const char* at) {
+    return fail(errc::depth_exceeded, at, "at most " + std::to_string(max_depth_) + " nested arrays/objects",
+                "deeper nesting");
   }
   void leave() noexcept { --depth_; }
 
@@ -371,9 +377,14 @@ class scanner {
     }
   }
 
-  // After the top-level value: only whitespace may follow.
-  bool finish() {
-    if (p_ == end_) return true;  // most documents end at their last '}' or ']'
+  // After the top-level value: only whitespace may follow. Most documents end at their last '}' or
+  // ']', which is tested inline; the rest out of line.
+  GENWIRE_ALWAYS_INLINE bool finish() {
+    if (p_ == end_) [[likely]]
+      return true;
+    return finish_after_value();
+  }
+  GENWIRE_NOINLINE bool finish_after_value() {
     skip_ws();
     if (p_ != end_) return fail(errc::trailing_content, p_, "end of input", describe(p_));
     return true;
@@ -608,8 +619,19 @@ class scanner {
   const char* end_;
   std::uint32_t max_depth_;
   std::uint32_t depth_ = 0;
-  std::optional<genwire::error> error_;  // the first failure; built only then
-  std::vector<path_segment> path_;
+  // The first failure and the path to it, allocated only then: a document that decodes costs one
+  // pointer here, set up and torn down inline, where an error and a path vector in place made the
+  // scanner's destructor a call per document.
+  struct failure_state {
+    bool failed = false;
+    genwire::error error;
+    std::vector<path_segment> path;  // innermost first
+  };
+  std::unique_ptr<failure_state> failure_;
+  failure_state& failure() {
+    if (!failure_) failure_ = std::make_unique<failure_state>();
+    return *failure_;
+  }
 };
 
 // ---- numbers from text, shared by the JSON and query codecs ----
