@@ -100,10 +100,13 @@ class scanner {
   [[nodiscard]] char peek() const noexcept { return p_ < end_ ? *p_ : '\0'; }
 
   GENWIRE_ALWAYS_INLINE void skip_ws() noexcept {
-    if (p_ < end_ && static_cast<unsigned char>(*p_) > ' ') return;  // compact JSON: nothing to skip
-    if (end_ - p_ >= 2 && *p_ == ' ' && static_cast<unsigned char>(p_[1]) > ' ') {  // `"key": value`
-      ++p_;
-      return;
+    if (p_ < end_) {
+      const auto c = static_cast<unsigned char>(*p_);
+      if (c > ' ') return;  // compact JSON: nothing to skip
+      if (c == ' ' && end_ - p_ >= 2 && static_cast<unsigned char>(p_[1]) > ' ') {  // `"key": value`
+        ++p_;
+        return;
+      }
     }
     skip_ws_run();
   }
