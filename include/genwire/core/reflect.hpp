@@ -112,6 +112,9 @@ constexpr auto phantom_addresses() {
 }
 template <class T>
 using phantom_pointers = decltype(phantom_addresses<T>());
+// The type of T's I-th member, from that tuple's type (no address computed).
+template <class T, std::size_t I>
+using member_type_at = std::remove_const_t<std::remove_pointer_t<std::tuple_element_t<I, phantom_pointers<T>>>>;
 
 template <class T, std::size_t I>
 constexpr auto member_address() {
@@ -120,8 +123,7 @@ constexpr auto member_address() {
 
 template <class T, std::size_t I>
 constexpr std::string_view raw_member_name() {
-  using member_type = std::remove_const_t<std::remove_pointer_t<std::tuple_element_t<I, phantom_pointers<T>>>>;
-  return spelled_pointer<pointer_wrapper<member_type>{member_address<T, I>()}>();
+  return spelled_pointer<pointer_wrapper<member_type_at<T, I>>{member_address<T, I>()}>();
 }
 #if defined(__clang__)
 #pragma clang diagnostic pop
@@ -182,7 +184,7 @@ constexpr decltype(auto) visit(T& obj, F&& f) {
 
 // The type of T's I-th member.
 template <reflectable T, std::size_t I>
-using member_type = std::remove_const_t<std::remove_pointer_t<std::tuple_element_t<I, detail::phantom_pointers<T>>>>;
+using member_type = detail::member_type_at<T, I>;
 
 template <reflectable T>
 inline constexpr auto member_names = []<std::size_t... I>(std::index_sequence<I...>) {

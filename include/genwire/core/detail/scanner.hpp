@@ -179,7 +179,6 @@ class scanner {
   }
   void push_key(std::string_view key) { failure().path.push_back({std::string(key), 0, false}); }
   void push_index(std::size_t i) { failure().path.push_back({{}, i, true}); }
-  [[nodiscard]] bool failed() const noexcept { return failure_ && failure_->failed; }
   [[nodiscard]] genwire::error take_error() {
     failure_state& f = failure();
     f.error.path = render_path(f.path);
